@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV := .venv
+
+.PHONY: demo test sanity compile units integration docs changelog lint venv clean
+
+demo: venv
+	scripts/demo.sh
+
+test: venv
+	scripts/test.sh
+
+# Single gates of `make test`, for quicker turns while developing.
+sanity compile units integration docs changelog lint: venv
+	scripts/test.sh $@
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "make needs Python 3.11 or later for ansible-core 2.19 (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) .build tests/output

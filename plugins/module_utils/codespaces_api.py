@@ -1,0 +1,132 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""The Codespaces organization secrets endpoints, one method each, on top of GitHubClient."""
+
+import time
+
+from ansible_collections.secretops.github.plugins.module_utils import sealed_box
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubNotFoundError, GitHubValidationError
+
+# Reads right after a create can miss the new secret for a moment (eventual consistency).
+READ_AFTER_WRITE_DELAYS = (0.5, 1.0, 2.0)
+
+SECRET_FIELDS = ('name', 'created_at', 'updated_at', 'visibility', 'selected_repositories_url')
+
+
+def minimal_repository(repo):
+    """The repository shape every result uses: id, name, full_name."""
+    return {'id': repo['id'], 'name': repo['name'], 'full_name': repo['full_name']}
+
+
+def secret_metadata(secret):
+    """GitHub's secret object reduced to documented fields (there is never a value)."""
+    return dict((key, secret[key]) for key in SECRET_FIELDS if secret.get(key) is not None)
+
+
+class CodespacesOrgSecretsAPI:
+    """Codespaces secrets of one organization. Fetches the public key at most once."""
+
+    def __init__(self, client, org, sleep=time.sleep):
+        self.client = client
+        self.org = org
+        self._public_key = None
+        self._sleep = sleep
+
+    def _secrets_path(self, *segments):
+        return self.client.path('orgs', self.org, 'codespaces', 'secrets', *segments)
+
+    # -- secrets -----------------------------------------------------------
+
+    def list_secrets(self):
+        return [secret_metadata(s) for s in self.client.paginate(self._secrets_path(), 'secrets')]
+
+    def get_secret(self, name):
+        """The secret's metadata, or None when it does not exist."""
+        try:
+            return secret_metadata(self.client.get(self._secrets_path(name)))
+        except GitHubNotFoundError:
+            return None
+
+    def get_secret_after_write(self, name):
+        """Read a secret just written; a brief 404 is eventual consistency, not absence."""
+        for delay in READ_AFTER_WRITE_DELAYS + (None,):
+            secret = self.get_secret(name)
+            if secret is not None or delay is None:
+                return secret
+            self._sleep(delay)
+
+    def put_secret(self, name, visibility, selected_repository_ids=None, encrypted_value=None, key_id=None):
+        """Create or update; True when GitHub created it (201).
+
+        The body always states the visibility and, for ``selected``, the full list of
+        repository ids: GitHub treats a missing list as an empty selection.
+        """
+        body = {'visibility': visibility}
+        if visibility == 'selected':
+            body['selected_repository_ids'] = sorted(selected_repository_ids or [])
+        if encrypted_value is not None:
+            body['encrypted_value'] = encrypted_value
+            body['key_id'] = key_id
+        response = self.client.request('PUT', self._secrets_path(name), json=body)
+        return response.status == 201
+
+    def put_secret_value(self, name, value, visibility, selected_repository_ids=None):
+        """Encrypt ``value`` with the org key and PUT it.
+
+        If GitHub rejects the key (rotated since we fetched it), refetch it once and retry.
+        """
+        key = self.public_key()
+        try:
+            return self.put_secret(name, visibility, selected_repository_ids,
+                                   sealed_box.encrypt(key['key'], value), key['key_id'])
+        except GitHubValidationError:
+            fresh = self.public_key(refresh=True)
+            if fresh['key_id'] == key['key_id']:
+                raise
+            return self.put_secret(name, visibility, selected_repository_ids,
+                                   sealed_box.encrypt(fresh['key'], value), fresh['key_id'])
+
+    def delete_secret(self, name):
+        """Delete; False when it was already gone."""
+        try:
+            self.client.request('DELETE', self._secrets_path(name))
+        except GitHubNotFoundError:
+            return False
+        return True
+
+    def public_key(self, refresh=False):
+        if self._public_key is None or refresh:
+            data = self.client.get(self._secrets_path('public-key')) or {}
+            self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
+        return self._public_key
+
+    # -- selected repositories ---------------------------------------------
+
+    def list_selected_repositories(self, name):
+        repos = self.client.paginate(self._secrets_path(name, 'repositories'), 'repositories')
+        return [minimal_repository(r) for r in repos]
+
+    def set_selected_repositories(self, name, repository_ids):
+        self.client.request('PUT', self._secrets_path(name, 'repositories'),
+                            json={'selected_repository_ids': sorted(repository_ids)})
+
+    def add_selected_repository(self, name, repository_id):
+        self.client.request('PUT', self._secrets_path(name, 'repositories', repository_id))
+
+    def remove_selected_repository(self, name, repository_id):
+        self.client.request('DELETE', self._secrets_path(name, 'repositories', repository_id))
+
+    # -- repositories, for resolving names -----------------------------------
+
+    def get_repository(self, name):
+        """A repository of this org by name, or None."""
+        try:
+            return minimal_repository(self.client.get(self.client.path('repos', self.org, name)))
+        except GitHubNotFoundError:
+            return None
+
+    def list_org_repositories(self):
+        return [minimal_repository(r) for r in self.client.paginate(self.client.path('orgs', self.org, 'repos'))]

@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""The one error hierarchy of the client.
+
+Modules translate these to ``fail_json`` and the lookup to ``AnsibleLookupError``;
+nothing here knows about Ansible. No error ever carries a secret value, a
+ciphertext or a token: callers pass names, paths and GitHub's own messages only.
+"""
+
+
+class GitHubError(Exception):
+    """Base class. ``str(error)`` is the complete, user-facing message."""
+
+    def __init__(self, message, status=None, github_message=None, documentation_url=None,
+                 method=None, path=None, hint=None):
+        super(GitHubError, self).__init__(message)
+        self.message = message
+        self.status = status
+        self.github_message = github_message
+        self.documentation_url = documentation_url
+        self.method = method
+        self.path = path
+        self.hint = hint
+
+    def __str__(self):
+        text = self.message
+        if self.hint:
+            text = '%s. %s' % (text.rstrip('.'), self.hint)
+        return text
+
+    def to_result(self):
+        """Extra keys for a failed module result (``msg`` is ``str(error)``)."""
+        result = {}
+        for key in ('status', 'documentation_url', 'method', 'path'):
+            value = getattr(self, key)
+            if value is not None:
+                result[key] = value
+        return result
+
+
+class GitHubInputError(GitHubError):
+    """Bad input, found before (or instead of) sending a writing request."""
+
+    def __init__(self, message, option=None):
+        super(GitHubInputError, self).__init__(message)
+        self.option = option
+
+
+class GitHubDependencyError(GitHubError):
+    """A required Python library is not installed where the code runs."""
+
+    def __init__(self, library, import_error):
+        super(GitHubDependencyError, self).__init__(
+            'The Python library %s is required but could not be imported' % library)
+        self.library = library
+        self.import_error = import_error
+
+
+class GitHubTransportError(GitHubError):
+    """No HTTP answer: connection refused or reset, timeout, TLS failure."""
+
+
+class GitHubHTTPError(GitHubError):
+    """GitHub answered with an error status."""
+
+
+class GitHubBadRequestError(GitHubHTTPError):
+    """400: malformed request, or an API version the server does not support."""
+
+
+class GitHubAuthenticationError(GitHubHTTPError):
+    """401: no token, or a token GitHub does not accept."""
+
+
+class GitHubPermissionError(GitHubHTTPError):
+    """403 that is not a rate limit: the token lacks a scope or permission."""
+
+
+class GitHubRateLimitError(GitHubHTTPError):
+    """403/429 rate limit that lasts longer than the client may wait."""
+
+
+class GitHubNotFoundError(GitHubHTTPError):
+    """404: organization, secret or repository missing or invisible to the token."""
+
+
+class GitHubConflictError(GitHubHTTPError):
+    """409: the secret's visibility does not allow a repository selection."""
+
+
+class GitHubValidationError(GitHubHTTPError):
+    """422: GitHub rejected the request body."""
+
+
+class GitHubServerError(GitHubHTTPError):
+    """5xx after every retry."""
+
+
+HINTS = {
+    400: 'Check api_version: GitHub Enterprise Server may need api_version=2022-11-28',
+    401: 'Check the token: it may be missing, mistyped, expired or revoked '
+         '(option token, or the GITHUB_TOKEN / GH_TOKEN environment variables)',
+    403: 'The token lacks permission: a classic personal access token needs the admin:org scope; '
+         'a fine-grained or GitHub App token needs the organization permission '
+         '"Codespaces secrets" (read for reading, read and write for changes)',
+    404: 'Check that the organization (option org) exists, that the token can administer it, '
+         'and that its plan includes Codespaces; for a secret or repository, check its name',
+    409: 'The secret\'s visibility is not "selected"; set visibility=selected before choosing repositories',
+    422: 'GitHub rejected the request: check the secret name, visibility, repository ids, '
+         'and that key_id is the organization public key that encrypted encrypted_value',
+}
+
+ERROR_CLASSES = {
+    400: GitHubBadRequestError,
+    401: GitHubAuthenticationError,
+    403: GitHubPermissionError,
+    404: GitHubNotFoundError,
+    409: GitHubConflictError,
+    422: GitHubValidationError,
+}
+
+
+def http_error(status, reason, method, path, github_message=None, documentation_url=None):
+    """Build the typed error for an HTTP error status."""
+    if status >= 500:
+        cls = GitHubServerError
+        hint = 'GitHub had a server error; retry later (see https://www.githubstatus.com)'
+    else:
+        cls = ERROR_CLASSES.get(status, GitHubHTTPError)
+        hint = HINTS.get(status)
+    message = '%s %s failed: HTTP %s %s' % (method, path, status, reason or '')
+    message = message.rstrip()
+    if github_message:
+        message = '%s: %s' % (message, github_message)
+    return cls(message, status=status, github_message=github_message,
+               documentation_url=documentation_url, method=method, path=path, hint=hint)

@@ -1,0 +1,321 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""HTTP transport for the GitHub REST API: one session, retries, rate limits, pagination.
+
+It knows nothing of Codespaces (see codespaces_api.py) nor of Ansible.
+"""
+
+import datetime
+import random
+import re
+import time
+import traceback
+from urllib.parse import quote, urlsplit
+
+from ansible_collections.secretops.github.plugins.module_utils.errors import (
+    GitHubDependencyError,
+    GitHubHTTPError,
+    GitHubInputError,
+    GitHubRateLimitError,
+    GitHubTransportError,
+    http_error,
+)
+from ansible_collections.secretops.github.plugins.module_utils.version import COLLECTION_NAME, COLLECTION_VERSION
+
+try:
+    import requests
+    import urllib3
+    from requests.auth import AuthBase
+    REQUESTS_IMPORT_ERROR = None
+except ImportError:
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+    AuthBase = object
+
+DEFAULT_API_URL = 'https://api.github.com'
+DEFAULT_API_VERSION = '2026-03-10'
+MEDIA_TYPE = 'application/vnd.github+json'
+PAGE_SIZE = 100
+RETRY_STATUSES = frozenset((500, 502, 503, 504))
+# GitHub asks clients to wait at least a minute on a secondary rate limit without Retry-After.
+SECONDARY_RATE_LIMIT_WAIT = 60
+_API_VERSION = re.compile(r'^\d{4}-\d{2}-\d{2}$')
+
+
+class _BearerAuth(AuthBase):
+    """Bearer token as session auth, so requests never swaps in ~/.netrc credentials."""
+
+    def __init__(self, token):
+        self._token = token
+
+    def __call__(self, request):
+        request.headers['Authorization'] = 'Bearer %s' % self._token
+        return request
+
+
+class ApiResponse:
+    """What callers need from a response: status, parsed JSON (or None), headers."""
+
+    def __init__(self, status, data, headers):
+        self.status = status
+        self.data = data
+        self.headers = headers
+
+
+def quote_segment(segment):
+    """Quote one path segment so '/', '?', '#', '%' and dot-segments cannot change the path."""
+    text = quote(str(segment), safe='')
+    if text in ('.', '..'):
+        text = text.replace('.', '%2E')
+    return text
+
+
+def validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait):
+    """Reject bad connection options before any request; returns the normalised api_url."""
+    if not token:
+        raise GitHubInputError(
+            'No GitHub token: set the token option, or the GITHUB_TOKEN or GH_TOKEN environment variable', option='token')
+    if any(ch in token for ch in '\r\n'):
+        raise GitHubInputError('The token contains a line break: pass the token alone, without a newline', option='token')
+    url = (api_url or DEFAULT_API_URL).strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ('http', 'https') or not parts.hostname or parts.query or parts.fragment:
+        raise GitHubInputError(
+            'api_url %r is not an http(s) URL of the API root: use https://api.github.com, '
+            'or https://HOST/api/v3 for GitHub Enterprise Server' % url, option='api_url')
+    if not _API_VERSION.match(api_version or ''):
+        raise GitHubInputError(
+            'api_version %r is not a GitHub API version: use a date such as %s (the default) or 2022-11-28'
+            % (api_version, DEFAULT_API_VERSION), option='api_version')
+    if timeout is not None and timeout <= 0:
+        raise GitHubInputError('timeout must be a number of seconds greater than 0, not %s' % timeout, option='timeout')
+    if max_retries is not None and max_retries < 0:
+        raise GitHubInputError('max_retries must be 0 or more, not %s' % max_retries, option='max_retries')
+    if max_retry_wait is not None and max_retry_wait < 0:
+        raise GitHubInputError('max_retry_wait must be 0 or more seconds, not %s' % max_retry_wait, option='max_retry_wait')
+    return url.rstrip('/')
+
+
+class GitHubClient:
+    """A thin, URL-safe GitHub REST client. Build one per task and reuse it."""
+
+    def __init__(self, api_url, token, api_version=DEFAULT_API_VERSION, validate_certs=True, ca_path=None,
+                 timeout=30, max_retries=3, max_retry_wait=60, backoff_base=1.0, sleep=time.sleep, clock=time.time):
+        if REQUESTS_IMPORT_ERROR is not None:
+            raise GitHubDependencyError('requests', REQUESTS_IMPORT_ERROR)
+        self.api_url = validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait)
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.max_retry_wait = max_retry_wait
+        self.backoff_base = backoff_base
+        self._sleep = sleep
+        self._clock = clock
+        self._origin = urlsplit(self.api_url)[:2]
+        self.request_count = 0
+
+        self._session = requests.Session()
+        self._session.auth = _BearerAuth(token)
+        # Passed with every request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override Session.verify.
+        self._verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
+        self._session.headers.update({
+            'Accept': MEDIA_TYPE,
+            'X-GitHub-Api-Version': api_version,
+            'User-Agent': '%s/%s python-requests/%s' % (COLLECTION_NAME, COLLECTION_VERSION, requests.__version__),
+        })
+        if not validate_certs:
+            # The user asked for it explicitly; do not print urllib3's warning into module output.
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+    def close(self):
+        self._session.close()
+
+    # -- building requests -------------------------------------------------
+
+    def path(self, *segments):
+        return '/' + '/'.join(quote_segment(s) for s in segments)
+
+    def url(self, path):
+        return self.api_url + path
+
+    # -- sending -----------------------------------------------------------
+
+    def request(self, method, path, params=None, json=None, url=None):
+        """Send one request with retries; return ApiResponse or raise a GitHubError.
+
+        ``path`` is what errors show; ``url`` (for pagination links) overrides the target.
+        Every request this collection sends is idempotent, so writes are retried too.
+        """
+        target = url or self.url(path)
+        attempt = 0
+        backoff_spent = 0.0
+        while True:
+            try:
+                self.request_count += 1
+                response = self._session.request(method, target, params=params, json=json,
+                                                 timeout=self.timeout, verify=self._verify)
+            except requests.exceptions.SSLError as exc:
+                raise GitHubTransportError(
+                    '%s %s failed: TLS certificate verification failed for %s (%s)' % (method, path, self.api_url, _reason(exc)),
+                    method=method, path=path,
+                    hint='Set ca_path to the CA bundle that signed the server certificate, '
+                         'or validate_certs=false for a test server you trust')
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                delay = self._backoff(attempt, backoff_spent)
+                if delay is None:
+                    raise GitHubTransportError(
+                        '%s %s failed after %d attempt(s): %s' % (method, path, attempt + 1, _reason(exc)),
+                        method=method, path=path,
+                        hint='Check api_url (%s), the network and proxies; raise timeout or max_retries '
+                             'if the server is slow' % self.api_url)
+                backoff_spent += delay
+                attempt += 1
+                self._sleep(delay)
+                continue
+
+            status = response.status_code
+            if status in RETRY_STATUSES:
+                delay = self._backoff(attempt, backoff_spent)
+                if delay is not None:
+                    backoff_spent += delay
+                    attempt += 1
+                    self._sleep(delay)
+                    continue
+            elif status in (403, 429):
+                wait = self._rate_limit_wait(response)
+                if wait is not None:
+                    if wait > self.max_retry_wait or attempt >= self.max_retries:
+                        raise self._rate_limit_error(method, path, response, wait)
+                    attempt += 1
+                    self._sleep(wait)
+                    continue
+
+            if status >= 400:
+                error = self._error(method, path, response)
+                if attempt:
+                    error.message += ' (after %d attempts)' % (attempt + 1)
+                raise error
+            return ApiResponse(status, self._json(method, path, response), response.headers)
+
+    def get(self, path, params=None):
+        return self.request('GET', path, params=params).data
+
+    def paginate(self, path, items_key=None, params=None):
+        """GET every page (per_page=100, following Link rel=next); return all items."""
+        query = dict(params or {}, per_page=PAGE_SIZE)
+        items = []
+        url = None
+        seen = set()
+        while True:
+            response = self.request('GET', path, params=None if url else query, url=url)
+            page = response.data
+            if items_key is not None:
+                page = (page or {}).get(items_key)
+            if not isinstance(page, list):
+                raise GitHubHTTPError('GET %s returned an unexpected body (no %s list)' % (path, items_key or 'JSON'),
+                                      method='GET', path=path,
+                                      hint='Check that api_url (%s) is the GitHub API root' % self.api_url)
+            items.extend(page)
+            url = _next_link(response.headers)
+            if not url:
+                return items
+            if url in seen or urlsplit(url)[:2] != self._origin:
+                # Never send the token elsewhere, never loop.
+                raise GitHubHTTPError('GET %s returned a pagination link that leaves %s or repeats: %s'
+                                      % (path, self.api_url, url), method='GET', path=path)
+            seen.add(url)
+
+    # -- helpers -----------------------------------------------------------
+
+    def _backoff(self, attempt, spent):
+        """Seconds to wait before retry ``attempt + 1``, or None when retries or the budget are used up."""
+        if attempt >= self.max_retries:
+            return None
+        delay = self.backoff_base * (2 ** attempt)
+        delay += random.uniform(0, delay / 4)  # jitter: parallel forks must not retry in lockstep
+        remaining = self.max_retry_wait - spent
+        if remaining <= 0:
+            return None
+        return min(delay, remaining)
+
+    def _rate_limit_wait(self, response):
+        """Seconds to wait if the response is a rate limit, else None (a real 403)."""
+        headers = response.headers
+        retry_after = headers.get('Retry-After')
+        if retry_after is not None:
+            try:
+                return max(0.0, float(retry_after))
+            except ValueError:
+                return float(SECONDARY_RATE_LIMIT_WAIT)
+        if headers.get('x-ratelimit-remaining') == '0' and headers.get('x-ratelimit-reset'):
+            try:
+                return max(0.0, float(headers['x-ratelimit-reset']) - self._clock()) + 1
+            except ValueError:
+                return float(SECONDARY_RATE_LIMIT_WAIT)
+        if response.status_code == 429 or 'rate limit' in (_github_message(response) or '').lower():
+            return float(SECONDARY_RATE_LIMIT_WAIT)
+        return None
+
+    def _rate_limit_error(self, method, path, response, wait):
+        until = datetime.datetime.fromtimestamp(self._clock() + wait, tz=datetime.timezone.utc)
+        error = http_error(response.status_code, response.reason, method, path,
+                           _github_message(response), _documentation_url(response))
+        return GitHubRateLimitError(
+            error.message, status=error.status, github_message=error.github_message,
+            documentation_url=error.documentation_url, method=method, path=path,
+            hint='GitHub rate limit: retry after %s (in %d s); this is more than max_retry_wait=%s or max_retries=%s allow'
+                 % (until.strftime('%Y-%m-%dT%H:%M:%SZ'), int(wait + 0.5), self.max_retry_wait, self.max_retries))
+
+    def _error(self, method, path, response):
+        return http_error(response.status_code, response.reason, method, path,
+                          _github_message(response), _documentation_url(response))
+
+    def _json(self, method, path, response):
+        """Parsed JSON body; None for an empty body (a 201 may be empty, {} or null)."""
+        if not response.content or not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise GitHubHTTPError(
+                '%s %s returned HTTP %s with a body that is not JSON (%s)'
+                % (method, path, response.status_code, response.headers.get('Content-Type', 'no content type')),
+                status=response.status_code, method=method, path=path,
+                hint='Check api_url (%s): it must be the API root, for GitHub Enterprise Server '
+                     'https://HOST/api/v3' % self.api_url)
+
+
+def _body(response):
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _github_message(response):
+    message = _body(response).get('message')
+    return str(message) if message else None
+
+
+def _documentation_url(response):
+    url = _body(response).get('documentation_url')
+    return str(url) if url else None
+
+
+def _next_link(headers):
+    for part in (headers.get('Link') or '').split(','):
+        match = re.match(r'\s*<([^>]+)>\s*;\s*rel="?next"?', part)
+        if match:
+            return match.group(1)
+    return None
+
+
+def _reason(exc):
+    """A short reason without request internals (never headers, so never the token)."""
+    text = str(exc.args[0]) if exc.args else exc.__class__.__name__
+    inner = getattr(exc.args[0], 'reason', None) if exc.args else None
+    if inner is not None:
+        text = str(inner)
+    return '%s: %s' % (exc.__class__.__name__, text)

@@ -1,0 +1,49 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
+# SPDX-License-Identifier: BSD-2-Clause
+
+"""libsodium sealed boxes, the encryption GitHub requires for secret values."""
+
+import base64
+import binascii
+import re
+import traceback
+
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError, GitHubInputError
+
+try:
+    from nacl.public import PublicKey, SealedBox
+    NACL_IMPORT_ERROR = None
+except ImportError:
+    NACL_IMPORT_ERROR = traceback.format_exc()
+
+# Standard, padded base64: what GitHub's API schema accepts for encrypted_value.
+_BASE64 = re.compile(r'^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$')
+
+# crypto_box_SEALBYTES: an ephemeral public key (32) and a MAC (16).
+SEAL_OVERHEAD = 48
+
+
+def require_nacl():
+    if NACL_IMPORT_ERROR is not None:
+        raise GitHubDependencyError('PyNaCl', NACL_IMPORT_ERROR)
+
+
+def encrypt(public_key_b64, plaintext):
+    """Seal ``plaintext`` (str) for the base64 public key; return base64 text."""
+    require_nacl()
+    try:
+        key = PublicKey(base64.b64decode(public_key_b64))
+    except (TypeError, ValueError, binascii.Error) as exc:
+        # Only the public key is involved here, never the value.
+        raise GitHubInputError('The organization public key returned by GitHub is not a valid libsodium key: %s' % exc)
+    sealed = SealedBox(key).encrypt(plaintext.encode('utf-8'))
+    return base64.b64encode(sealed).decode('ascii')
+
+
+def is_sealed_box_base64(text):
+    """True when ``text`` is padded base64 long enough to hold a sealed box."""
+    if not _BASE64.match(text or ''):
+        return False
+    return len(base64.b64decode(text)) > SEAL_OVERHEAD

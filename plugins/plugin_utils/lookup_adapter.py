@@ -1,0 +1,36 @@
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Lookup side of the client: plugin options -> client, errors -> AnsibleLookupError."""
+
+from ansible.errors import AnsibleLookupError
+
+from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError
+from ansible_collections.secretops.github.plugins.module_utils.github_client import GitHubClient
+
+CONNECTION_OPTIONS = ('org', 'token', 'api_url', 'api_version', 'validate_certs', 'ca_path',
+                      'timeout', 'max_retries', 'max_retry_wait')
+
+
+def lookup_error(error):
+    """The AnsibleLookupError for a GitHubError (its text never holds a value or token)."""
+    if isinstance(error, GitHubDependencyError):
+        return AnsibleLookupError('%s: install it on the controller with pip install %s'
+                                  % (error, 'pynacl' if error.library == 'PyNaCl' else error.library))
+    return AnsibleLookupError(str(error))
+
+
+def codespaces_api(plugin):
+    """Client and API from a lookup's options (set_options must have run); raises GitHubError."""
+    options = dict((name, plugin.get_option(name)) for name in CONNECTION_OPTIONS)
+    if not options['org']:
+        raise AnsibleLookupError('The org option is required: pass org=... to the lookup, set the '
+                                 'secretops_github_org variable, or org in the [secretops_github] section of ansible.cfg')
+    client = GitHubClient(
+        api_url=options['api_url'], token=options['token'], api_version=options['api_version'],
+        validate_certs=options['validate_certs'], ca_path=options['ca_path'], timeout=options['timeout'],
+        max_retries=options['max_retries'], max_retry_wait=options['max_retry_wait'])
+    return CodespacesOrgSecretsAPI(client, options['org'])

@@ -1,0 +1,20 @@
+"""A local, stateful, strict simulator of GitHub's Codespaces organization secrets REST API.
+
+Command line (PYTHONPATH=tests/simulator):
+    python -m github_simulator [--host 127.0.0.1] [--port 0] [--port-file F] [--pid-file F] [--seed SEED.json]
+                               [--tls-cert PEM [--tls-key PEM]] [--latency-ms N] [--log-file F]
+
+In-process:
+    with start() as sim:            # sim.url, sim.state (live State), sim.faults, sim.stop()
+        ...
+
+GitHub routes are served at / and under /api/v3. Tokens of the default seed: sim-admin-token
+(admin:org, repo) and sim-readonly-token (repo, read:org). Test control (no auth, never logged):
+/_simulator/health, state, requests, reset, orgs, orgs/{org}/repos, orgs/{org}/secrets,
+orgs/{org}/rotate-key, tokens, config, faults, faults/rules; see control.py.
+"""
+
+from .server import SimulatorHandle, start
+from .state import State
+
+__all__ = ['SimulatorHandle', 'State', 'start']

@@ -1,0 +1,344 @@
+"""GitHub routes: version check, auth and scopes, routing, pagination, and GitHub-shaped JSON."""
+
+import base64
+import math
+import re
+from urllib.parse import quote, unquote
+
+from .state import iso8601
+from .wire import DOC_ROOT, ApiError, Response, parse_json
+
+SUPPORTED_VERSIONS = ('2022-11-28', '2026-03-10')
+VERSION_DOC = 'https://docs.github.com/rest/about-the-rest-api/api-versions'
+SECRETS_DOC = 'https://docs.github.com/rest/codespaces/organization-secrets#'
+REPOS_DOC = 'https://docs.github.com/rest/repos/repos#'
+ORGS_DOC = 'https://docs.github.com/rest/orgs/orgs#'
+ADMIN_SCOPE = 'admin:org'
+DEFAULT_PER_PAGE = 30
+MAX_PER_PAGE = 100
+
+
+class Context:
+    """One request being answered: the state, the request, the token's scopes and the route's doc URL."""
+
+    def __init__(self, state, req, scopes, doc):
+        self.state = state
+        self.req = req
+        self.scopes = scopes
+        self.doc = doc
+
+    def org(self, login):
+        org = self.state.get_org(login)
+        if org is None:
+            raise ApiError(404, 'Not Found')
+        return org
+
+    def body(self):
+        return parse_json(self.req.body)
+
+    def can_see(self, repo):
+        # Classic tokens without the repo scope do not see private repositories (GitHub answers 404).
+        return not repo.private or 'repo' in self.scopes
+
+    def paginate(self, items):
+        """One page of items and the headers (Link) for it."""
+        per_page = min(self._page_param('per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE)
+        page = self._page_param('page', 1)
+        last = max(1, math.ceil(len(items) / per_page))
+        chunk = items[(page - 1) * per_page:page * per_page]
+        rels = []
+        if page > 1:
+            rels.append((page - 1, 'prev'))
+        if page < last:
+            rels.extend([(page + 1, 'next'), (last, 'last')])
+        if page > 1:
+            rels.append((1, 'first'))
+        headers = {}
+        if rels:
+            headers['Link'] = ', '.join('<%s>; rel="%s"' % (self._page_url(per_page, n), rel) for n, rel in rels)
+        return chunk, headers
+
+    def _page_param(self, name, default):
+        values = [v for k, v in self.req.query_pairs if k == name]
+        if not values:
+            return default
+        if len(values) > 1:
+            raise ApiError(422, 'Invalid request.\n\n%s was given more than once.' % name)
+        if not re.fullmatch(r'[0-9]+', values[0]) or int(values[0]) < 1:
+            raise ApiError(422, "Invalid request.\n\n%s must be a positive integer, got '%s'." % (name, values[0]))
+        return int(values[0])
+
+    def _page_url(self, per_page, page):
+        # Keep the client's other query parameters as they were sent; per_page and page go last.
+        others = [part for part in self.req.raw_query.split('&')
+                  if part and unquote(part.partition('=')[0].replace('+', ' ')) not in ('per_page', 'page')]
+        query = '&'.join(others + ['per_page=%d' % per_page, 'page=%d' % page])
+        return '%s%s?%s' % (self.req.api_base, self.req.path, query)
+
+    def api_url(self, *segments):
+        return self.req.api_base + ''.join('/' + quote(str(s), safe='') for s in segments)
+
+    def web_url(self, *segments):
+        return self.req.web_base + ''.join('/' + quote(str(s), safe='') for s in segments)
+
+
+# ----- JSON shapes ---------------------------------------------------------------------------------
+
+def node_id(kind, number):
+    # GitHub's legacy global node ids: base64 of "010:Repository1296269".
+    prefix = {'Repository': '010', 'Organization': '012'}[kind]
+    return base64.b64encode(('%s:%s%d' % (prefix, kind, number)).encode('ascii')).decode('ascii')
+
+
+OWNER_URLS = (
+    ('followers_url', '/followers'), ('following_url', '/following{/other_user}'), ('gists_url', '/gists{/gist_id}'),
+    ('starred_url', '/starred{/owner}{/repo}'), ('subscriptions_url', '/subscriptions'), ('organizations_url', '/orgs'),
+    ('repos_url', '/repos'), ('events_url', '/events{/privacy}'), ('received_events_url', '/received_events'),
+)
+REPO_URLS = (
+    ('archive_url', '/{archive_format}{/ref}'), ('assignees_url', '/assignees{/user}'), ('blobs_url', '/git/blobs{/sha}'),
+    ('branches_url', '/branches{/branch}'), ('collaborators_url', '/collaborators{/collaborator}'),
+    ('comments_url', '/comments{/number}'), ('commits_url', '/commits{/sha}'), ('compare_url', '/compare/{base}...{head}'),
+    ('contents_url', '/contents/{+path}'), ('contributors_url', '/contributors'), ('deployments_url', '/deployments'),
+    ('downloads_url', '/downloads'), ('events_url', '/events'), ('forks_url', '/forks'),
+    ('git_commits_url', '/git/commits{/sha}'), ('git_refs_url', '/git/refs{/sha}'), ('git_tags_url', '/git/tags{/sha}'),
+    ('hooks_url', '/hooks'), ('issue_comment_url', '/issues/comments{/number}'), ('issue_events_url', '/issues/events{/number}'),
+    ('issues_url', '/issues{/number}'), ('keys_url', '/keys{/key_id}'), ('labels_url', '/labels{/name}'),
+    ('languages_url', '/languages'), ('merges_url', '/merges'), ('milestones_url', '/milestones{/number}'),
+    ('notifications_url', '/notifications{?since,all,participating}'), ('pulls_url', '/pulls{/number}'),
+    ('releases_url', '/releases{/id}'), ('stargazers_url', '/stargazers'), ('statuses_url', '/statuses/{sha}'),
+    ('subscribers_url', '/subscribers'), ('subscription_url', '/subscription'), ('tags_url', '/tags'), ('teams_url', '/teams'),
+    ('trees_url', '/git/trees{/sha}'),
+)
+
+
+def owner_json(ctx, org):
+    url = ctx.api_url('users', org.login)
+    owner = {
+        'login': org.login,
+        'id': org.id,
+        'node_id': node_id('Organization', org.id),
+        'avatar_url': ctx.web_url('avatars', org.login),
+        'gravatar_id': '',
+        'url': url,
+        'html_url': ctx.web_url(org.login),
+    }
+    owner.update((key, url + suffix) for key, suffix in OWNER_URLS)
+    owner.update(type='Organization', site_admin=False)
+    return owner
+
+
+def repo_json(ctx, org, repo):
+    url = ctx.api_url('repos', org.login, repo.name)
+    data = {
+        'id': repo.id,
+        'node_id': node_id('Repository', repo.id),
+        'name': repo.name,
+        'full_name': '%s/%s' % (org.login, repo.name),
+        'owner': owner_json(ctx, org),
+        'private': repo.private,
+        'visibility': repo.visibility,
+        'html_url': ctx.web_url(org.login, repo.name),
+        'description': None,
+        'fork': False,
+        'url': url,
+    }
+    data.update((key, url + suffix) for key, suffix in REPO_URLS)
+    data.update({
+        'archived': False,
+        'disabled': False,
+        'default_branch': 'main',
+        'created_at': iso8601(repo.created_at),
+        'updated_at': iso8601(repo.created_at),
+        'pushed_at': iso8601(repo.created_at),
+    })
+    return data
+
+
+def secret_json(ctx, org, secret):
+    data = {
+        'name': secret.name,
+        'created_at': iso8601(secret.created_at),
+        'updated_at': iso8601(secret.updated_at),
+        'visibility': secret.visibility,
+    }
+    if secret.visibility == 'selected':
+        data['selected_repositories_url'] = ctx.api_url('orgs', org.login, 'codespaces', 'secrets', secret.name, 'repositories')
+    return data
+
+
+# ----- handlers ------------------------------------------------------------------------------------
+
+def get_org(ctx, org):
+    org = ctx.org(org)
+    return Response.json(200, {
+        'login': org.login,
+        'id': org.id,
+        'node_id': node_id('Organization', org.id),
+        'url': ctx.api_url('orgs', org.login),
+        'repos_url': ctx.api_url('orgs', org.login, 'repos'),
+        'html_url': ctx.web_url(org.login),
+        'avatar_url': ctx.web_url('avatars', org.login),
+        'description': None,
+        'type': 'Organization',
+    })
+
+
+def list_org_repos(ctx, org):
+    org = ctx.org(org)
+    repos, headers = ctx.paginate([r for r in org.sorted_repos() if ctx.can_see(r)])
+    return Response.json(200, [repo_json(ctx, org, r) for r in repos], headers)
+
+
+def get_repo(ctx, owner, repo):
+    org = ctx.org(owner)
+    found = org.find_repo(repo)
+    if found is None or not ctx.can_see(found):
+        raise ApiError(404, 'Not Found')
+    return Response.json(200, repo_json(ctx, org, found))
+
+
+def list_secrets(ctx, org):
+    org = ctx.org(org)
+    visible = ctx.state.list_secrets(org)
+    page, headers = ctx.paginate(visible)
+    return Response.json(200, {'total_count': len(visible), 'secrets': [secret_json(ctx, org, s) for s in page]}, headers)
+
+
+def get_public_key(ctx, org):
+    return Response.json(200, ctx.org(org).public_key)
+
+
+def get_secret(ctx, org, name):
+    org = ctx.org(org)
+    secret = ctx.state.find_secret(org, name, read=True)
+    if secret is None:
+        raise ApiError(404, 'Not Found')
+    return Response.json(200, secret_json(ctx, org, secret))
+
+
+def put_secret(ctx, org, name):
+    org = ctx.org(org)
+    if not ctx.state.put_secret(org, name, ctx.body()):
+        return Response.empty(204)
+    created_body = ctx.state.config['created_body']
+    if created_body == 'empty':
+        return Response.empty(201)
+    return Response.json(201, None if created_body == 'null' else {})
+
+
+def delete_secret(ctx, org, name):
+    if not ctx.state.delete_secret(ctx.org(org), name):
+        raise ApiError(404, 'Not Found')
+    return Response.empty(204)
+
+
+def list_secret_repos(ctx, org, name):
+    org = ctx.org(org)
+    secret = ctx.state.selected_secret(org, name)
+    repos = org.sorted_repos(secret.selected)
+    page, headers = ctx.paginate(repos)
+    return Response.json(200, {'total_count': len(repos), 'repositories': [repo_json(ctx, org, r) for r in page]}, headers)
+
+
+def set_secret_repos(ctx, org, name):
+    org = ctx.org(org)
+    ctx.state.set_secret_repositories(org, name, ctx.body())
+    return Response.empty(204)
+
+
+def add_secret_repo(ctx, org, name, repo_id):
+    ctx.state.change_secret_repository(ctx.org(org), name, repo_id, add=True)
+    return Response.empty(204)
+
+
+def remove_secret_repo(ctx, org, name, repo_id):
+    ctx.state.change_secret_repository(ctx.org(org), name, repo_id, add=False)
+    return Response.empty(204)
+
+
+class Route:
+    def __init__(self, method, pattern, handler, doc, codespaces=False):
+        self.method = method
+        self.pattern = tuple(pattern.strip('/').split('/'))
+        self.handler = handler
+        self.doc = doc
+        self.codespaces = codespaces
+        self.params = sum(1 for p in self.pattern if p.startswith('{'))
+
+    def match(self, segments):
+        if len(segments) != len(self.pattern):
+            return None
+        params = {}
+        for want, got in zip(self.pattern, segments):
+            if want.startswith('{'):
+                if not got:
+                    return None
+                params[want[1:-1]] = got
+            elif want != got:
+                return None
+        return params
+
+
+_S = '/orgs/{org}/codespaces/secrets'
+ROUTES = (
+    Route('GET', '/orgs/{org}', get_org, ORGS_DOC + 'get-an-organization'),
+    Route('GET', '/orgs/{org}/repos', list_org_repos, REPOS_DOC + 'list-organization-repositories'),
+    Route('GET', '/repos/{owner}/{repo}', get_repo, REPOS_DOC + 'get-a-repository'),
+    Route('GET', _S, list_secrets, SECRETS_DOC + 'list-organization-secrets', True),
+    Route('GET', _S + '/public-key', get_public_key, SECRETS_DOC + 'get-an-organization-public-key', True),
+    Route('GET', _S + '/{name}', get_secret, SECRETS_DOC + 'get-an-organization-secret', True),
+    Route('PUT', _S + '/{name}', put_secret, SECRETS_DOC + 'create-or-update-an-organization-secret', True),
+    Route('DELETE', _S + '/{name}', delete_secret, SECRETS_DOC + 'delete-an-organization-secret', True),
+    Route('GET', _S + '/{name}/repositories', list_secret_repos, SECRETS_DOC + 'list-selected-repositories-for-an-organization-secret', True),
+    Route('PUT', _S + '/{name}/repositories', set_secret_repos, SECRETS_DOC + 'set-selected-repositories-for-an-organization-secret', True),
+    Route('PUT', _S + '/{name}/repositories/{repo_id}', add_secret_repo,
+          SECRETS_DOC + 'add-selected-repository-to-an-organization-secret', True),
+    Route('DELETE', _S + '/{name}/repositories/{repo_id}', remove_secret_repo,
+          SECRETS_DOC + 'remove-selected-repository-from-an-organization-secret', True),
+)
+
+
+def find_route(method, segments):
+    """The route and its parameters, or (None, None). Literal segments win over parameters."""
+    if segments is None:
+        return None, None
+    matches = [(route, params) for route in ROUTES for params in [route.match(segments)] if params is not None]
+    if not matches:
+        return None, None
+    fewest = min(route.params for route, _params in matches)
+    for route, params in matches:
+        if route.params == fewest and route.method == method:
+            return route, params
+    return None, None
+
+
+def handle(state, req):
+    """Answer one GitHub route request (faults are the server's business)."""
+    route = None
+    headers = {'X-GitHub-Media-Type': 'github.v3; format=json'}
+    try:
+        version = req.header('X-GitHub-Api-Version')
+        if version is not None and version not in SUPPORTED_VERSIONS:
+            raise ApiError(400, "Unsupported 'X-GitHub-Api-Version' header value '%s'. The supported versions are %s."
+                           % (version, ', '.join(SUPPORTED_VERSIONS)), VERSION_DOC)
+        headers['X-GitHub-Api-Version-Selected'] = version or SUPPORTED_VERSIONS[0]
+        if req.auth_scheme is None:
+            raise ApiError(401, 'Requires authentication', DOC_ROOT)
+        scopes = state.token_scopes(req.token) if req.token else None
+        if scopes is None:
+            raise ApiError(401, 'Bad credentials', DOC_ROOT)
+        route, params = find_route(req.method, req.segments)
+        if route is None:
+            raise ApiError(404, 'Not Found', DOC_ROOT)
+        if route.codespaces:
+            headers['X-Accepted-OAuth-Scopes'] = ADMIN_SCOPE
+            if ADMIN_SCOPE not in scopes:
+                raise ApiError(403, 'Resource not accessible by personal access token')
+        with state.lock:
+            response = route.handler(Context(state, req, scopes, route.doc), **params)
+    except ApiError as err:
+        response = err.to_response(route.doc if route else DOC_ROOT)
+    for key, value in headers.items():
+        response.headers.setdefault(key, value)
+    return response

@@ -1,0 +1,537 @@
+"""The simulated GitHub: organizations, repositories, secrets, tokens, key pairs and the request log.
+
+Every public method takes the state lock, so routers may call them from many threads. Validation
+failures raise ApiError with doc_url None (the router fills in the route's documentation URL).
+"""
+
+import base64
+import copy
+import json
+import re
+import secrets as pysecrets
+import threading
+import time
+
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
+
+from .seed import default_seed
+from .wire import ApiError
+
+MAX_VALUE_BYTES = 49152
+VISIBILITIES = ('all', 'private', 'selected')
+REPO_VISIBILITIES = ('public', 'private', 'internal')
+CREATED_BODIES = ('object', 'empty', 'null')
+RATE_LIMIT = 5000
+DEFAULT_CONFIG = {'created_body': 'object', 'eventual_consistency_reads': 0}
+
+SECRET_NAME_RE = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
+# Strict standard base64 with padding, as in GitHub's own schema for encrypted_value.
+BASE64_RE = re.compile(r'(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})')
+ORG_LOGIN_RE = re.compile(r'[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})')
+REPO_NAME_RE = re.compile(r'[A-Za-z0-9._-]{1,100}')
+
+SECRET_KEYS = ('encrypted_value', 'key_id', 'visibility', 'selected_repository_ids')
+
+
+def iso8601(timestamp):
+    return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(timestamp))
+
+
+def new_key_id():
+    # GitHub's key ids are 18-20 digit numeric strings.
+    return str(10 ** 17 + pysecrets.randbelow(9 * 10 ** 17))
+
+
+def invalid(field, message, code='invalid', resource='Secret'):
+    return ApiError(422, message, errors=[{'resource': resource, 'field': field, 'code': code, 'message': message}])
+
+
+def is_json_int(value):
+    # bool is a subclass of int, but true/false are not repository ids.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class Repository:
+    def __init__(self, repo_id, name, visibility, created_at):
+        self.id = repo_id
+        self.name = name
+        self.visibility = visibility
+        self.created_at = created_at
+
+    @property
+    def private(self):
+        return self.visibility != 'public'
+
+
+class Secret:
+    def __init__(self, name, value, visibility, selected, now):
+        self.name = name
+        self.value = value
+        self.visibility = visibility
+        self.selected = set(selected)
+        self.created_at = now
+        self.updated_at = now
+        self.hidden_reads = 0
+
+    def touch(self, now):
+        # Whole seconds, like GitHub, but strictly increasing so every write is visible.
+        self.updated_at = max(now, self.updated_at + 1)
+
+
+class Organization:
+    def __init__(self, login, org_id, created_at, private_key=None, key_id=None):
+        self.login = login
+        self.id = org_id
+        self.created_at = created_at
+        self.repositories = {}
+        self.secrets = {}
+        self.private_key = None
+        self.key_id = None
+        self.set_key(private_key, key_id)
+
+    def set_key(self, private_key=None, key_id=None):
+        self.private_key = private_key or PrivateKey.generate()
+        self.key_id = key_id or new_key_id()
+
+    @property
+    def public_key(self):
+        return {'key_id': self.key_id, 'key': base64.b64encode(bytes(self.private_key.public_key)).decode('ascii')}
+
+    def find_repo(self, name):
+        lowered = name.lower()
+        for repo in self.repositories.values():
+            if repo.name.lower() == lowered:
+                return repo
+        return None
+
+    def sorted_repos(self, ids=None):
+        return [self.repositories[i] for i in sorted(self.repositories) if ids is None or i in ids]
+
+
+class State:
+    def __init__(self, seed=None):
+        self.lock = threading.RLock()
+        self._seed = copy.deepcopy(seed) if seed is not None else default_seed()
+        self.orgs = {}
+        self.tokens = {}
+        self.request_log = []
+        self.config = dict(DEFAULT_CONFIG)
+        self._seq = 0
+        self._rate = {}
+        self.reset()
+
+    # ----- lifecycle -------------------------------------------------------------------------
+
+    def reset(self):
+        """Back to the seed: fresh key pairs (unless the seed fixes them), empty log, default config."""
+        with self.lock:
+            self.orgs = {}
+            self.tokens = {}
+            self.request_log = []
+            self.config = dict(DEFAULT_CONFIG)
+            self._seq = 0
+            self._rate = {}
+            try:
+                self._load(self._seed)
+            except ApiError as exc:
+                raise ValueError('invalid seed: %s' % exc.message) from None
+
+    def _load(self, seed):
+        check_keys(seed, ('orgs', 'tokens'), 'seed')
+        orgs = seed.get('orgs', [])
+        if isinstance(orgs, dict):
+            orgs = [dict(spec, login=spec.get('login', login)) for login, spec in orgs.items()]
+        for spec in orgs:
+            check_keys(spec, ('login', 'id', 'repositories', 'secrets', 'private_key', 'key_id'), 'seed org')
+            private_key = None
+            if spec.get('private_key') is not None:
+                try:
+                    private_key = PrivateKey(base64.b64decode(spec['private_key'], validate=True))
+                except (ValueError, TypeError, CryptoError):
+                    raise invalid('private_key', 'seed org %s: private_key is not a base64 libsodium key' % spec.get('login')) from None
+            org = self.add_org(spec.get('login'), spec.get('id'), spec.get('repositories', []), private_key, spec.get('key_id'))
+            self.seed_secrets(org, spec.get('secrets', []))
+        for token in seed.get('tokens', []):
+            check_keys(token, ('token', 'scopes'), 'seed token')
+            self.add_token(token.get('token'), token.get('scopes'))
+
+    # ----- organizations, repositories, tokens ---------------------------------------------------
+
+    def get_org(self, login):
+        with self.lock:
+            return self.orgs.get(login.lower())
+
+    def add_org(self, login, org_id=None, repositories=(), private_key=None, key_id=None, repo_prefix='repo'):
+        """repositories: a list of names / repository objects, or a count of numbered names (repo_prefix-001...)."""
+        with self.lock:
+            if not isinstance(login, str) or not ORG_LOGIN_RE.fullmatch(login) or login.endswith('-'):
+                raise invalid('login', 'Organization login %s is not a valid GitHub login' % json.dumps(login), resource='Organization')
+            if login.lower() in self.orgs:
+                raise ApiError(409, 'Organization %s already exists' % self.orgs[login.lower()].login)
+            if org_id is None:
+                org_id = max([o.id for o in self.orgs.values()] + [90000]) + 1
+            elif not is_json_int(org_id) or org_id < 1 or any(o.id == org_id for o in self.orgs.values()):
+                raise invalid('id', 'Organization id %s is not a positive integer or is taken' % json.dumps(org_id), resource='Organization')
+            if key_id is not None and (not isinstance(key_id, str) or not key_id.isdigit()):
+                raise invalid('key_id', 'key_id must be a string of digits', resource='Organization')
+            org = Organization(login, org_id, int(time.time()), private_key, key_id)
+            self.orgs[login.lower()] = org
+            try:
+                if is_json_int(repositories):
+                    repositories = self.numbered_repo_names(org, repo_prefix, repositories)
+                self.add_repositories(org, repositories)
+            except ApiError:
+                del self.orgs[login.lower()]
+                raise
+            return org
+
+    def _next_repo_id(self):
+        ids = [rid for org in self.orgs.values() for rid in org.repositories]
+        return max(ids + [0]) + 1
+
+    def add_repositories(self, org, specs):
+        """specs: names, or objects {name, id?, private?, visibility?}. All or nothing."""
+        with self.lock:
+            taken_ids = {rid for o in self.orgs.values() for rid in o.repositories}
+            taken_names = {r.name.lower() for r in org.repositories.values()}
+            next_id = self._next_repo_id()
+            created = []
+            if not isinstance(specs, list):
+                raise invalid('repositories', 'repositories must be a list', resource='Repository')
+            for spec in specs:
+                if isinstance(spec, str):
+                    spec = {'name': spec}
+                if not isinstance(spec, dict):
+                    raise invalid('repositories', 'each repository must be a name or an object', resource='Repository')
+                check_keys(spec, ('id', 'name', 'private', 'visibility'), 'repository')
+                name = spec.get('name')
+                if not isinstance(name, str) or not REPO_NAME_RE.fullmatch(name) or name in ('.', '..'):
+                    raise invalid('name', 'Repository name %s is not valid' % json.dumps(name), resource='Repository')
+                if name.lower() in taken_names:
+                    raise invalid('name', 'Repository %s/%s already exists' % (org.login, name), 'already_exists', 'Repository')
+                repo_id = spec.get('id')
+                if repo_id is None:
+                    while next_id in taken_ids:
+                        next_id += 1
+                    repo_id = next_id
+                elif not is_json_int(repo_id) or repo_id < 1 or repo_id in taken_ids:
+                    raise invalid('id', 'Repository id %s is not a positive integer or is taken' % json.dumps(repo_id), resource='Repository')
+                visibility = spec.get('visibility')
+                if visibility is None:
+                    private = spec.get('private', True)
+                    if not isinstance(private, bool):
+                        raise invalid('private', 'private must be true or false', resource='Repository')
+                    visibility = 'private' if private else 'public'
+                elif visibility not in REPO_VISIBILITIES or ('private' in spec and spec['private'] != (visibility != 'public')):
+                    raise invalid('visibility', 'Repository visibility %s is not valid' % json.dumps(visibility), resource='Repository')
+                taken_ids.add(repo_id)
+                taken_names.add(name.lower())
+                created.append(Repository(repo_id, name, visibility, int(time.time())))
+            for repo in created:
+                org.repositories[repo.id] = repo
+            return created
+
+    def numbered_repo_names(self, org, prefix, count):
+        """Names prefix-001, prefix-002, ... continuing after those the org already has."""
+        if not isinstance(prefix, str) or not is_json_int(count) or not 0 <= count <= 10000:
+            raise invalid('count', 'count must be an integer 0..10000 and prefix a string', resource='Repository')
+        with self.lock:
+            pattern = re.compile(re.escape(prefix.lower()) + r'-(\d+)')
+            numbers = [int(m.group(1)) for m in (pattern.fullmatch(r.name.lower()) for r in org.repositories.values()) if m]
+            start = max(numbers + [0]) + 1
+            return ['%s-%03d' % (prefix, n) for n in range(start, start + count)]
+
+    def add_token(self, token, scopes):
+        if not isinstance(token, str) or not token or any(c.isspace() for c in token):
+            raise invalid('token', 'token must be a non-empty string without spaces', resource='Token')
+        if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
+            raise invalid('scopes', 'scopes must be a list of strings', resource='Token')
+        with self.lock:
+            self.tokens[token] = list(scopes)
+
+    def token_scopes(self, token):
+        with self.lock:
+            scopes = self.tokens.get(token)
+            return list(scopes) if scopes is not None else None
+
+    def rotate_key(self, org):
+        with self.lock:
+            org.set_key()
+            return org.public_key
+
+    # ----- secrets ---------------------------------------------------------------------------
+
+    def find_secret(self, org, name, read=False):
+        """The secret or None. read=True applies the simulated eventual consistency of reads."""
+        with self.lock:
+            secret = org.secrets.get(name.upper())
+            if secret is not None and read and secret.hidden_reads > 0:
+                secret.hidden_reads -= 1
+                return None
+            return secret
+
+    def list_secrets(self, org):
+        """Sorted by name; a freshly created secret may be left out (eventual consistency)."""
+        with self.lock:
+            visible = []
+            for name in sorted(org.secrets):
+                secret = org.secrets[name]
+                if secret.hidden_reads > 0:
+                    secret.hidden_reads -= 1
+                    continue
+                visible.append(secret)
+            return visible
+
+    def put_secret(self, org, name, body):
+        """Create or update from a PUT body. Returns True when the secret was created."""
+        with self.lock:
+            unknown = sorted(set(body) - set(SECRET_KEYS))
+            if unknown:
+                raise invalid(unknown[0], 'Invalid request.\n\n%s %s not permitted keys.' % (
+                    ', '.join(json.dumps(k) for k in unknown), 'is' if len(unknown) == 1 else 'are'))
+            name = validate_secret_name(name)
+            visibility = validate_visibility(body)
+            if ('encrypted_value' in body) != ('key_id' in body):
+                raise invalid('key_id' if 'encrypted_value' in body else 'encrypted_value',
+                              'encrypted_value and key_id must be sent together.', 'missing_field')
+            value = None
+            if 'encrypted_value' in body:
+                value = self.decrypt(org, body['key_id'], body['encrypted_value'])
+            selected = set()
+            if 'selected_repository_ids' in body:
+                if visibility != 'selected':
+                    raise invalid('selected_repository_ids',
+                                  "selected_repository_ids can only be sent when visibility is 'selected' (got %s)." % json.dumps(visibility))
+                selected = self.check_repo_ids(org, body['selected_repository_ids'])
+            now = int(time.time())
+            secret = org.secrets.get(name)
+            if secret is None:
+                if value is None:
+                    raise invalid('encrypted_value', 'Secret %s does not exist: creating a secret needs encrypted_value and key_id.' % name,
+                                  'missing_field')
+                secret = Secret(name, value, visibility, selected, now)
+                secret.hidden_reads = self.config['eventual_consistency_reads']
+                org.secrets[name] = secret
+                return True
+            if value is not None:
+                secret.value = value
+            secret.visibility = visibility
+            secret.selected = selected
+            secret.touch(now)
+            return False
+
+    def delete_secret(self, org, name):
+        with self.lock:
+            return org.secrets.pop(name.upper(), None) is not None
+
+    def selected_secret(self, org, name):
+        """The secret for a repositories route: 404 when missing, 409 unless visibility is selected."""
+        with self.lock:
+            secret = org.secrets.get(name.upper())
+            if secret is None:
+                raise ApiError(404, 'Not Found')
+            if secret.visibility != 'selected':
+                raise ApiError(409, "Secret %s has visibility '%s': its repositories can only be listed or changed when visibility "
+                                    "is 'selected'." % (secret.name, secret.visibility))
+            return secret
+
+    def set_secret_repositories(self, org, name, body):
+        with self.lock:
+            unknown = sorted(set(body) - {'selected_repository_ids'})
+            if unknown:
+                raise invalid(unknown[0], 'Invalid request.\n\n%s is not a permitted key.' % json.dumps(unknown[0]))
+            if 'selected_repository_ids' not in body:
+                raise invalid('selected_repository_ids', 'Invalid request.\n\n"selected_repository_ids" wasn\'t supplied.', 'missing_field')
+            check_repo_id_types(body['selected_repository_ids'])
+            secret = self.selected_secret(org, name)
+            secret.selected = self.check_repo_ids(org, body['selected_repository_ids'])
+
+    def change_secret_repository(self, org, name, raw_repo_id, add):
+        with self.lock:
+            if not re.fullmatch(r'[1-9][0-9]{0,18}', raw_repo_id):
+                raise invalid('repository_id', 'repository_id %s is not an integer.' % json.dumps(raw_repo_id))
+            repo_id = int(raw_repo_id)
+            secret = self.selected_secret(org, name)
+            self.check_repo_ids(org, [repo_id])
+            if add:
+                secret.selected.add(repo_id)
+            else:
+                secret.selected.discard(repo_id)
+
+    def seed_secrets(self, org, specs):
+        """Store plaintext secrets directly (tests and seeds): same rules as the API, no encryption."""
+        with self.lock:
+            if not isinstance(specs, list):
+                raise invalid('secrets', 'secrets must be a list')
+            prepared = []
+            for spec in specs:
+                if not isinstance(spec, dict):
+                    raise invalid('secrets', 'each secret must be an object')
+                check_keys(spec, ('name', 'value', 'visibility', 'selected_repository_ids'), 'secret')
+                name = validate_secret_name(spec.get('name'))
+                visibility = validate_visibility(spec)
+                value = spec.get('value')
+                if not isinstance(value, str):
+                    raise invalid('value', 'value of %s must be a string' % name)
+                check_value_size(value.encode('utf-8'))
+                selected = set()
+                if 'selected_repository_ids' in spec:
+                    if visibility != 'selected':
+                        raise invalid('selected_repository_ids', "selected_repository_ids needs visibility 'selected' (%s)" % name)
+                    selected = self.check_repo_ids(org, spec['selected_repository_ids'])
+                prepared.append((name, value, visibility, selected))
+            now = int(time.time())
+            stored = []
+            for name, value, visibility, selected in prepared:
+                old = org.secrets.get(name)
+                secret = Secret(name, value, visibility, selected, now)
+                if old is not None:
+                    secret.created_at = old.created_at
+                    secret.updated_at = old.updated_at
+                    secret.touch(now)
+                org.secrets[name] = secret
+                stored.append(secret)
+            return stored
+
+    def check_repo_ids(self, org, ids):
+        """A set of repository ids, all JSON integers of repositories of the org (422 naming the bad ones)."""
+        check_repo_id_types(ids)
+        missing = [i for i in ids if i not in org.repositories]
+        if missing:
+            raise invalid('selected_repository_ids', 'Repositories not found in organization %s: %s.' % (
+                org.login, ', '.join(str(i) for i in missing)), 'not_found')
+        return set(ids)
+
+    def decrypt(self, org, key_id, encrypted_value):
+        if not isinstance(key_id, str):
+            raise invalid('key_id', 'key_id must be a string.')
+        if not isinstance(encrypted_value, str):
+            raise invalid('encrypted_value', 'encrypted_value must be a string.')
+        if key_id != org.key_id:
+            raise invalid('key_id', "key_id '%s' is not the ID of the current public key of organization %s: fetch the public key "
+                                    "again and re-encrypt the value." % (key_id, org.login))
+        if not BASE64_RE.fullmatch(encrypted_value):
+            raise invalid('encrypted_value', 'encrypted_value is not standard base64 (RFC 4648 alphabet, with padding).')
+        try:
+            plaintext = SealedBox(org.private_key).decrypt(base64.b64decode(encrypted_value, validate=True))
+        except CryptoError:
+            raise invalid('encrypted_value', "encrypted_value could not be decrypted: it must be a libsodium sealed box made with the "
+                                             "organization's current public key.") from None
+        try:
+            value = plaintext.decode('utf-8')
+        except UnicodeDecodeError:
+            raise invalid('encrypted_value', 'The decrypted secret value is not valid UTF-8.') from None
+        check_value_size(plaintext)
+        return value
+
+    # ----- configuration, request log, rate limit ----------------------------------------------------
+
+    def update_config(self, values):
+        with self.lock:
+            check_keys(values, tuple(DEFAULT_CONFIG), 'config')
+            if 'created_body' in values and values['created_body'] not in CREATED_BODIES:
+                raise invalid('created_body', 'created_body must be one of %s' % ', '.join(CREATED_BODIES), resource='Config')
+            reads = values.get('eventual_consistency_reads', 0)
+            if not is_json_int(reads) or reads < 0:
+                raise invalid('eventual_consistency_reads', 'eventual_consistency_reads must be an integer >= 0', resource='Config')
+            self.config.update(values)
+            return dict(self.config)
+
+    def append_log(self, entry):
+        with self.lock:
+            self._seq += 1
+            entry['seq'] = self._seq
+            self.request_log.append(entry)
+
+    def log_entries(self):
+        with self.lock:
+            return copy.deepcopy(self.request_log)
+
+    def clear_log(self):
+        with self.lock:
+            self.request_log = []
+
+    def rate_limit_headers(self, token):
+        """Per-token core rate limit; the window restarts before remaining would reach 0."""
+        with self.lock:
+            now = time.time()
+            window = self._rate.get(token)
+            if window is None or now >= window['reset'] or window['used'] >= RATE_LIMIT - 1:
+                window = self._rate[token] = {'used': 0, 'reset': int(now) + 3600}
+            window['used'] += 1
+            return {
+                'x-ratelimit-limit': str(RATE_LIMIT),
+                'x-ratelimit-remaining': str(RATE_LIMIT - window['used']),
+                'x-ratelimit-reset': str(window['reset']),
+                'x-ratelimit-used': str(window['used']),
+                'x-ratelimit-resource': 'core',
+            }
+
+    def snapshot(self):
+        """Test-only introspection, including decrypted values."""
+        with self.lock:
+            orgs = {}
+            for org in sorted(self.orgs.values(), key=lambda o: o.login.lower()):
+                orgs[org.login] = {
+                    'login': org.login,
+                    'id': org.id,
+                    'public_key': org.public_key,
+                    'repositories': [{'id': r.id, 'name': r.name, 'full_name': '%s/%s' % (org.login, r.name), 'private': r.private}
+                                     for r in org.sorted_repos()],
+                    'secrets': {name: {
+                        'name': s.name,
+                        'created_at': iso8601(s.created_at),
+                        'updated_at': iso8601(s.updated_at),
+                        'visibility': s.visibility,
+                        'selected_repository_ids': sorted(s.selected),
+                        'value': s.value,
+                    } for name, s in sorted(org.secrets.items())},
+                }
+            return {'orgs': orgs}
+
+
+def validate_secret_name(name):
+    if not isinstance(name, str) or not SECRET_NAME_RE.fullmatch(name):
+        raise invalid('name', 'Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_). '
+                              'Spaces are not allowed. Must start with a letter ([a-z], [A-Z]) or underscores (_).')
+    if name.upper().startswith('GITHUB_'):
+        raise invalid('name', 'Secret names must not start with GITHUB_.')
+    return name.upper()
+
+
+def validate_visibility(body):
+    if 'visibility' not in body:
+        raise invalid('visibility', 'Invalid request.\n\n"visibility" wasn\'t supplied.', 'missing_field')
+    visibility = body['visibility']
+    if not isinstance(visibility, str) or visibility not in VISIBILITIES:
+        raise invalid('visibility', 'Invalid request.\n\nFor \'properties/visibility\', %s is not one of ["all", "private", "selected"].'
+                      % json.dumps(visibility))
+    return visibility
+
+
+def check_repo_id_types(ids):
+    if not isinstance(ids, list):
+        raise invalid('selected_repository_ids', 'Invalid request.\n\nFor \'properties/selected_repository_ids\', %s is not an array.'
+                      % json.dumps(ids))
+    bad = [i for i in ids if not is_json_int(i)]
+    if bad:
+        raise invalid('selected_repository_ids', 'Invalid request.\n\nselected_repository_ids must be integers; not integers: %s.'
+                      % ', '.join(json.dumps(i) for i in bad))
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise invalid('selected_repository_ids', 'Invalid request.\n\nselected_repository_ids has duplicates: %s.'
+                      % ', '.join(str(i) for i in dupes))
+
+
+def check_value_size(data):
+    if len(data) > MAX_VALUE_BYTES:
+        raise invalid('encrypted_value', 'The secret value is %d bytes; the maximum is %d bytes (48 KB).' % (len(data), MAX_VALUE_BYTES))
+
+
+def check_keys(obj, allowed, what):
+    if not isinstance(obj, dict):
+        raise invalid(what, '%s must be a JSON object' % what, resource='Simulator')
+    unknown = sorted(set(obj) - set(allowed))
+    if unknown:
+        raise invalid(unknown[0], '%s: unknown keys %s (allowed: %s)' % (what, ', '.join(unknown), ', '.join(allowed)), resource='Simulator')

@@ -1,0 +1,49 @@
+"""Run a module's main() in-process the way Ansible does, and return what it printed."""
+
+import contextlib
+import json
+from unittest.mock import patch
+
+import pytest
+
+from ansible.module_utils import basic
+from ansible.module_utils.common import warnings
+from ansible.module_utils.common.text.converters import to_bytes
+
+try:
+    from ansible.module_utils import _internal as module_internal  # ansible-core 2.19+
+except ImportError:
+    module_internal = None
+
+try:
+    from ansible.module_utils.testing import patch_module_args  # ansible-core 2.19+
+except ImportError:
+    @contextlib.contextmanager
+    def patch_module_args(args):
+        with patch.object(basic, '_ANSIBLE_ARGS', to_bytes(json.dumps({'ANSIBLE_MODULE_ARGS': args}))):
+            yield
+
+
+def run_module(main, capsys, args, check_mode=False, diff=False):
+    """Call main() with args; return (result dict, stdout text). Never asserts on success or failure."""
+    args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff,
+                _ansible_remote_tmp='/tmp', _ansible_keep_remote_files=False)
+    capsys.readouterr()
+    # Warnings are process-global in ansible-core; a real module process starts without any.
+    warnings._global_warnings.clear()
+    warnings._global_deprecations.clear()
+    with contextlib.ExitStack() as stack:
+        if getattr(module_internal, 'is_controller', False):
+            # Once controller code is imported, 2.19 sends module warnings to the controller's display;
+            # a real module runs in its own process, where they go into the result.
+            stack.enter_context(patch.object(module_internal, 'is_controller', False))
+        stack.enter_context(patch_module_args(args))
+        with pytest.raises(SystemExit):
+            main()
+    out = capsys.readouterr().out
+    return json.loads(out), out
+
+
+def warning_texts(result):
+    """Warning messages as text: plain strings before ansible-core 2.19, structured events since."""
+    return [w['event']['msg'] if isinstance(w, dict) else w for w in result.get('warnings', [])]
