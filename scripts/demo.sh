@@ -12,7 +12,7 @@ ansible-galaxy collection build --force --output-path "$BUILD/dist" . >/dev/null
 ansible-galaxy collection install --force -p "$BUILD/collections" "$BUILD/dist/secretops-github-$version.tar.gz" >/dev/null
 echo "Installed secretops.github $version into $BUILD/collections"
 
-url=$(scripts/simulator.sh start "$BUILD/demo")
+url=$(scripts/simulator.sh start "$BUILD/demo" --seed scripts/demo_seed.json)
 trap 'scripts/simulator.sh stop "$BUILD/demo"' EXIT
 echo "GitHub API simulator at $url (token $SIMULATOR_TOKEN, organization acme)"
 

@@ -49,6 +49,19 @@ class GitHubInputError(GitHubError):
         self.option = option
 
 
+class GitHubPartialChangeError(GitHubError):
+    """A change of several writes stopped part-way: says what was applied and what was not."""
+
+    def __init__(self, error, what, applied, not_applied):
+        message = '%s; %s applied: %s; not applied: %s. Run the task again to complete it' % (
+            error.message, what, ', '.join(applied) or 'none', ', '.join(not_applied) or 'none')
+        super(GitHubPartialChangeError, self).__init__(
+            message, status=error.status, github_message=error.github_message,
+            documentation_url=error.documentation_url, method=error.method, path=error.path, hint=error.hint)
+        self.applied = applied
+        self.not_applied = not_applied
+
+
 class GitHubDependencyError(GitHubError):
     """A required Python library is not installed where the code runs."""
 

@@ -120,7 +120,7 @@ def _check_encrypted(encrypted_value, key_id, opt):
                                % (opt('key_id'), opt('encrypted_value')), option=opt('key_id'))
     if key_id is None or str(key_id).strip() == '':
         raise GitHubInputError('%s needs %s: the key_id of the organization public key that encrypted it '
-                               '(GET /orgs/ORG/codespaces/secrets/public-key returns it)'
+                               '(codespaces_org_secret_info with include_public_key=true returns it)'
                                % (opt('encrypted_value'), opt('key_id')), option=opt('key_id'))
     if not isinstance(encrypted_value, str) or not sealed_box.is_sealed_box_base64(encrypted_value):
         raise GitHubInputError('%s is not base64 of a libsodium sealed box: encrypt the value with the organization '

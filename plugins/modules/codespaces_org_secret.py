@@ -49,7 +49,8 @@ options:
   key_id:
     description:
       - The ID of the organization public key that encrypted O(encrypted_value).
-      - The organization's public key and its ID are at C(GET /orgs/{org}/codespaces/secrets/public-key).
+      - M(secretops.github.codespaces_org_secret_info) with
+        O(secretops.github.codespaces_org_secret_info#module:include_public_key=true) returns the current key and its ID.
     type: str
   visibility:
     description:
@@ -65,6 +66,7 @@ options:
         A string of digits is an ID; write a repository whose name is all digits as V(owner/name).
       - Names are resolved to IDs; the task fails, naming them, if any does not exist.
       - If not set, the current selection is kept. V([]) selects no repository.
+      - To add or remove single repositories without knowing the rest, use M(secretops.github.codespaces_org_secret_repos).
     type: list
     elements: raw
   update_value:
@@ -91,6 +93,10 @@ notes:
     the request always sends them, so a value update never widens or narrows access.
   - Changing only visibility or repositories does not touch the stored value.
 seealso:
+  - module: secretops.github.codespaces_org_secret_repos
+  - module: secretops.github.codespaces_org_secret_info
+  - plugin: secretops.github.codespaces_org_secret_info
+    plugin_type: lookup
   - name: Codespaces organization secrets REST API
     description: The GitHub endpoints this module uses.
     link: https://docs.github.com/rest/codespaces/organization-secrets

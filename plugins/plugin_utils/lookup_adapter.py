@@ -23,9 +23,18 @@ def lookup_error(error):
     return AnsibleLookupError(str(error))
 
 
+def option(plugin, name):
+    """An option's value; one taken from a play variable reaches a lookup untemplated, so template it."""
+    value = plugin.get_option(name)
+    templar = getattr(plugin, '_templar', None)
+    if isinstance(value, str) and templar is not None:
+        value = templar.template(value)
+    return value
+
+
 def codespaces_api(plugin):
     """Client and API from a lookup's options (set_options must have run); raises GitHubError."""
-    options = dict((name, plugin.get_option(name)) for name in CONNECTION_OPTIONS)
+    options = dict((name, option(plugin, name)) for name in CONNECTION_OPTIONS)
     if not options['org']:
         raise AnsibleLookupError('The org option is required: pass org=... to the lookup, set the '
                                  'secretops_github_org variable, or org in the [secretops_github] section of ansible.cfg')

@@ -368,7 +368,7 @@ class State:
             for spec in specs:
                 if not isinstance(spec, dict):
                     raise invalid('secrets', 'each secret must be an object')
-                check_keys(spec, ('name', 'value', 'visibility', 'selected_repository_ids'), 'secret')
+                check_keys(spec, ('name', 'value', 'visibility', 'selected_repository_ids', 'age_days'), 'secret')
                 name = validate_secret_name(spec.get('name'))
                 visibility = validate_visibility(spec)
                 value = spec.get('value')
@@ -380,13 +380,17 @@ class State:
                     if visibility != 'selected':
                         raise invalid('selected_repository_ids', "selected_repository_ids needs visibility 'selected' (%s)" % name)
                     selected = self.check_repo_ids(org, spec['selected_repository_ids'])
-                prepared.append((name, value, visibility, selected))
+                # age_days: created and last updated that many days ago (for "older than" queries).
+                age_days = spec.get('age_days')
+                if age_days is not None and (not is_json_int(age_days) or age_days < 0):
+                    raise invalid('age_days', 'age_days of %s must be an integer >= 0' % name)
+                prepared.append((name, value, visibility, selected, age_days))
             now = int(time.time())
             stored = []
-            for name, value, visibility, selected in prepared:
+            for name, value, visibility, selected, age_days in prepared:
                 old = org.secrets.get(name)
-                secret = Secret(name, value, visibility, selected, now)
-                if old is not None:
+                secret = Secret(name, value, visibility, selected, now - 86400 * (age_days or 0))
+                if old is not None and age_days is None:
                     secret.created_at = old.created_at
                     secret.updated_at = old.updated_at
                     secret.touch(now)

@@ -1,0 +1,148 @@
+"""codespaces_org_secret_repos in-process against the simulator."""
+
+import pytest
+
+from ansible_collections.secretops.github.plugins.modules.codespaces_org_secret_repos import main
+from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
+    ADMIN_TOKEN,
+    add_repositories,
+    requests_sent,
+    seed_secrets,
+    stored_secret,
+)
+from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import run_module
+
+
+@pytest.fixture(name='run')
+def run_fixture(sim, capsys):
+    def run(check_mode=False, diff=False, **args):
+        full = dict(org='acme', token=ADMIN_TOKEN, api_url=sim.url, name='deploy_key')
+        full.update(args)
+        result, out = run_module(main, capsys, full, check_mode=check_mode, diff=diff)
+        assert ADMIN_TOKEN not in out
+        return result
+    return run
+
+
+def seed(sim, visibility='selected', ids=(1003,)):
+    spec = {'name': 'DEPLOY_KEY', 'value': 'v', 'visibility': visibility}
+    if visibility == 'selected':
+        spec['selected_repository_ids'] = list(ids)
+    seed_secrets(sim, [spec])
+
+
+def selection(sim):
+    return stored_secret(sim, 'DEPLOY_KEY')['selected_repository_ids']
+
+
+def writes(sim):
+    return [r for r in requests_sent(sim) if r[0] in ('PUT', 'DELETE')]
+
+
+def names(repos):
+    return [r['full_name'] for r in repos]
+
+
+def test_present_adds_only_what_is_missing_one_request_each(sim, run):
+    seed(sim)
+    check = run(check_mode=True, diff=True, repositories=['web', 'api', 1003])
+    assert check['changed'] is True
+    assert names(check['added']) == ['acme/api', 'acme/web'] and check['removed'] == []
+    assert names(check['repositories']) == ['acme/api', 'acme/docs', 'acme/web']
+    assert check['diff'] == {'before': {'repositories': ['acme/docs']},
+                             'after': {'repositories': ['acme/api', 'acme/docs', 'acme/web']}}
+    assert writes(sim) == []
+
+    real = run(repositories=['web', 'api', 1003])
+    assert real['repositories'] == check['repositories']
+    assert selection(sim) == [1001, 1002, 1003]
+    assert writes(sim) == [('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1001'),
+                           ('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1002')]
+
+    sim.state.clear_log()
+    assert run(repositories=['web', 'api'])['changed'] is False
+    assert writes(sim) == []
+
+
+def test_absent_removes_only_selected_ones(sim, run):
+    seed(sim, ids=(1001, 1002, 1003))
+    result = run(repositories=['web', 'mobile'], state='absent')
+    assert names(result['removed']) == ['acme/web'] and result['added'] == []
+    assert selection(sim) == [1001, 1003]
+    assert writes(sim) == [('DELETE', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1002')]
+    assert run(repositories=['web'], state='absent')['changed'] is False
+
+
+def test_exact_replaces_in_one_request(sim, run):
+    seed(sim, ids=(1001, 1003))
+    result = run(repositories=['infra', 1001], state='exact')
+    assert names(result['added']) == ['acme/infra'] and names(result['removed']) == ['acme/docs']
+    assert selection(sim) == [1001, 1004]
+    assert writes(sim) == [('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories')]
+    assert run(repositories=['acme/infra', 'api'], state='exact')['changed'] is False
+
+
+def test_exact_empty_list_selects_nothing(sim, run):
+    seed(sim, ids=(1001, 1003))
+    result = run(repositories=[], state='exact')
+    assert result['repositories'] == [] and len(result['removed']) == 2
+    assert selection(sim) == []
+
+
+def test_large_selection_over_several_pages(sim, run):
+    repos = add_repositories(sim, 160)
+    seed(sim, ids=())
+    result = run(repositories=[r['name'] for r in repos], state='exact')
+    assert len(result['repositories']) == 160
+    assert len(selection(sim)) == 160
+    sim.state.clear_log()
+    again = run(repositories=[r['id'] for r in repos[:5]] + ['api'])
+    assert names(again['added']) == ['acme/api'] and len(again['repositories']) == 161
+    # the secret, two pages of its selection (which resolve the ids), the one unknown name, one add
+    base = '/orgs/acme/codespaces/secrets/DEPLOY_KEY'
+    assert requests_sent(sim) == [('GET', base), ('GET', base + '/repositories'), ('GET', base + '/repositories'),
+                                  ('GET', '/repos/acme/api'), ('PUT', base + '/repositories/1001')]
+
+
+@pytest.mark.parametrize('visibility', ['all', 'private'])
+def test_a_secret_that_is_not_selected_fails_even_without_changes(sim, run, visibility):
+    seed(sim, visibility=visibility)
+    result = run(repositories=[], state='absent')
+    assert result['failed'] is True
+    assert 'Secret DEPLOY_KEY has visibility %s' % visibility in result['msg']
+    assert 'set visibility: selected with secretops.github.codespaces_org_secret' in result['msg']
+    assert writes(sim) == []
+
+
+def test_missing_secret_fails_naming_it(sim, run):
+    result = run(name='nope', repositories=['api'])
+    assert result['failed'] is True
+    assert 'Secret NOPE does not exist in acme' in result['msg']
+
+
+def test_unknown_repositories_fail_before_any_write(sim, run):
+    seed(sim)
+    result = run(repositories=['api', 'ghost', 777777])
+    assert result['failed'] is True
+    assert "no repository 'ghost', 777777 in the organization acme" in result['msg']
+    assert writes(sim) == []
+
+
+def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run):
+    seed(sim, ids=())
+    sim.faults.add_rule({'action': 'status', 'status': 500, 'method': 'PUT', 'path': '/repositories/1003$', 'times': None})
+    result = run(repositories=['api', 'web', 'docs', 'infra', 'mobile'], max_retries=0)
+    assert result['failed'] is True
+    assert 'additions applied: acme/api; not applied: acme/docs, acme/infra, acme/mobile, acme/web' in result['msg']
+    assert 'Run the task again to complete it' in result['msg']
+    sim.faults.clear()
+    rerun = run(repositories=['api', 'web', 'docs', 'infra', 'mobile'])
+    assert names(rerun['added']) == ['acme/docs', 'acme/infra', 'acme/mobile', 'acme/web']
+    assert selection(sim) == [1001, 1002, 1003, 1004, 1005]
+
+
+def test_bad_repository_items_fail_before_any_request(sim, run):
+    result = run(repositories=[1.5, 'globex/api'])
+    assert result['failed'] is True
+    assert 'repositories[0] is float 1.5' in result['msg'] and "repositories[1] is 'globex/api'" in result['msg']
+    assert requests_sent(sim) == []
