@@ -5,6 +5,7 @@
 
 """The Codespaces organization secrets endpoints, one method each, on top of GitHubClient."""
 
+import threading
 import time
 
 from ansible_collections.secretops.github.plugins.module_utils import sealed_box
@@ -33,6 +34,7 @@ class CodespacesOrgSecretsAPI:
         self.client = client
         self.org = org
         self._public_key = None
+        self._key_lock = threading.Lock()  # concurrent writers share one fetch
         self._sleep = sleep
 
     def _secrets_path(self, *segments):
@@ -83,7 +85,7 @@ class CodespacesOrgSecretsAPI:
             return self.put_secret(name, visibility, selected_repository_ids,
                                    sealed_box.encrypt(key['key'], value), key['key_id'])
         except GitHubValidationError:
-            fresh = self.public_key(refresh=True)
+            fresh = self.public_key(refresh=True, stale=key)
             if fresh['key_id'] == key['key_id']:
                 raise
             return self.put_secret(name, visibility, selected_repository_ids,
@@ -97,11 +99,13 @@ class CodespacesOrgSecretsAPI:
             return False
         return True
 
-    def public_key(self, refresh=False):
-        if self._public_key is None or refresh:
-            data = self.client.get(self._secrets_path('public-key')) or {}
-            self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
-        return self._public_key
+    def public_key(self, refresh=False, stale=None):
+        """The org public key, fetched once; ``refresh`` refetches unless another thread already replaced ``stale``."""
+        with self._key_lock:
+            if self._public_key is None or (refresh and self._public_key is stale):
+                data = self.client.get(self._secrets_path('public-key')) or {}
+                self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
+            return self._public_key
 
     # -- selected repositories ---------------------------------------------
 

@@ -11,6 +11,7 @@ It knows nothing of Codespaces (see codespaces_api.py) nor of Ansible.
 import datetime
 import random
 import re
+import threading
 import time
 import traceback
 from urllib.parse import quote, urlsplit
@@ -38,6 +39,8 @@ DEFAULT_API_URL = 'https://api.github.com'
 DEFAULT_API_VERSION = '2026-03-10'
 MEDIA_TYPE = 'application/vnd.github+json'
 PAGE_SIZE = 100
+# Connections kept per host: enough for the bulk module's concurrent writes.
+POOL_SIZE = 16
 RETRY_STATUSES = frozenset((500, 502, 503, 504))
 # GitHub asks clients to wait at least a minute on a secondary rate limit without Retry-After.
 SECONDARY_RATE_LIMIT_WAIT = 60
@@ -114,8 +117,12 @@ class GitHubClient:
         self._clock = clock
         self._origin = urlsplit(self.api_url)[:2]
         self.request_count = 0
+        self._count_lock = threading.Lock()
 
         self._session = requests.Session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE)
+        self._session.mount('https://', adapter)
+        self._session.mount('http://', adapter)
         self._session.auth = _BearerAuth(token)
         # Passed with every request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override Session.verify.
         self._verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
@@ -152,7 +159,8 @@ class GitHubClient:
         backoff_spent = 0.0
         while True:
             try:
-                self.request_count += 1
+                with self._count_lock:
+                    self.request_count += 1
                 response = self._session.request(method, target, params=params, json=json,
                                                  timeout=self.timeout, verify=self._verify)
             except requests.exceptions.SSLError as exc:

@@ -9,7 +9,8 @@ import re
 
 from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
 
-# Up to this many unknown names are fetched one by one; more, or any unknown id, lists the org once.
+# Up to this many unknown names (in all calls of one resolver) are fetched one by one;
+# more, or any unknown id, lists the org once.
 MAX_SINGLE_LOOKUPS = 5
 
 _NAME = re.compile(r'^[A-Za-z0-9._-]+$')
@@ -64,6 +65,7 @@ class RepositoryResolver:
         self._by_id = {}
         self._by_name = {}
         self._listed = False
+        self._single_lookups = 0
         self.remember(known)
 
     def remember(self, repositories):
@@ -79,7 +81,8 @@ class RepositoryResolver:
         missing = [(kind, value) for kind, value in parsed if self._find(kind, value) is None]
         if missing and not self._listed:
             names = [value for kind, value in missing if kind == 'name']
-            if len(names) == len(missing) and len(names) <= MAX_SINGLE_LOOKUPS:
+            if len(names) == len(missing) and self._single_lookups + len(names) <= MAX_SINGLE_LOOKUPS:
+                self._single_lookups += len(names)
                 for name in names:
                     repo = self.api.get_repository(name)
                     if repo is not None:

@@ -57,10 +57,10 @@ class SecretPlan:
         if written is not None:
             secret.update(written)
         secret['visibility'] = self.visibility
-        if self.visibility == 'selected':
-            secret['selected_repositories'] = sorted(self.repositories, key=lambda r: r['full_name'].lower())
-        else:
+        if self.visibility != 'selected':
             secret.pop('selected_repositories_url', None)
+        elif self.repositories is not None:
+            secret['selected_repositories'] = sorted(self.repositories, key=lambda r: r['full_name'].lower())
         return secret
 
 
@@ -77,11 +77,13 @@ def _ids(repositories):
     return set(r['id'] for r in repositories or [])
 
 
-def plan_secret(api, desired, current, current_repositories=None, resolver=None, diff=False):
-    """Decide what to do for ``desired`` given ``current`` (metadata or None).
+def plan_secret(api, desired, current, current_repositories=None, resolver=None, diff=False, read_selection=True):
+    """Decide what to do for ``desired`` given ``current`` (metadata or None); never writes.
 
-    Reads the current selection (when selected and not passed in) and resolves
-    repository references; never writes. A deletion reads the selection only for a diff.
+    Resolves repository references and reads the current selection of a selected secret
+    when it is not passed in. With ``read_selection=False`` (many secrets at once) that read
+    only happens when the plan needs it: to compare repositories, to re-send them with a
+    value, or for a diff. A deletion reads the selection only for a diff.
     """
     if desired.state == 'absent':
         known = _selection(api, current, current_repositories) if diff else current_repositories
@@ -98,17 +100,22 @@ def plan_secret(api, desired, current, current_repositories=None, resolver=None,
         return SecretPlan(desired, None, None, action='create', visibility=desired.visibility,
                           repositories=repositories, write_value=True, warnings=_empty_warning(desired, repositories))
 
-    current_repositories = _selection(api, current, current_repositories)
     visibility = desired.visibility or current['visibility']
     if desired.repositories is not None and visibility != 'selected':
         raise GitHubInputError(
             'repositories can only be used with visibility=selected, and secret %s has visibility %s: '
             'add visibility: selected to the task' % (desired.name, visibility), option='repositories')
-    repositories = _target_selection(api, desired, visibility, current_repositories, resolver)
+    write_value = desired.has_value and desired.update_value == 'always'
+    if read_selection or diff or (visibility == 'selected' and (desired.repositories is not None or write_value)):
+        current_repositories = _selection(api, current, current_repositories)
+    stays_unread = current['visibility'] == 'selected' and current_repositories is None
+    # An unread selection is one nothing asks to change: it stays as it is.
+    repositories = None
+    if visibility == 'selected' and not stays_unread:
+        repositories = _target_selection(api, desired, visibility, current_repositories, resolver)
 
     metadata_changed = visibility != current['visibility'] or (
-        visibility == 'selected' and _ids(repositories) != _ids(current_repositories))
-    write_value = desired.has_value and desired.update_value == 'always'
+        repositories is not None and current_repositories is not None and _ids(repositories) != _ids(current_repositories))
     warnings = []
     if visibility == 'selected' and current['visibility'] != 'selected':
         warnings = _empty_warning(desired, repositories)
@@ -143,8 +150,12 @@ def _empty_warning(desired, repositories):
     return []
 
 
-def apply_plan(api, plan):
-    """Send the plan's writes; return the ``secret`` result after the change."""
+def apply_plan(api, plan, read_back=True):
+    """Send the plan's writes; return the ``secret`` result after the change.
+
+    ``read_back`` reads the secret again for its new timestamps (many secrets at once
+    read the whole list once instead).
+    """
     desired = plan.desired
     if plan.action is None:
         return plan.result()
@@ -152,6 +163,9 @@ def apply_plan(api, plan):
         api.delete_secret(plan.name)
         return plan.result()
 
+    if plan.visibility == 'selected' and plan.repositories is None:
+        # Never send a selection we did not read: GitHub would take the missing list as empty.
+        raise GitHubInputError('Internal error: secret %s would be written without its repositories' % plan.name)
     repository_ids = [r['id'] for r in plan.repositories or []]
     if plan.write_value and desired.value is not None:
         api.put_secret_value(plan.name, desired.value, plan.visibility, repository_ids)
@@ -160,4 +174,4 @@ def apply_plan(api, plan):
     else:
         # Metadata only: without encrypted_value GitHub keeps the stored value.
         api.put_secret(plan.name, plan.visibility, repository_ids)
-    return plan.result(api.get_secret_after_write(plan.name))
+    return plan.result(api.get_secret_after_write(plan.name) if read_back else None)

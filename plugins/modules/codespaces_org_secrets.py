@@ -1,0 +1,228 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright (c) 2026, secretops.github contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+DOCUMENTATION = r'''
+module: codespaces_org_secrets
+short_description: Bring many GitHub Codespaces organization secrets to their desired state in one task
+version_added: 1.0.0
+description:
+  - Creates, updates and deletes many Codespaces secrets of one organization in a single task, and with
+    O(purge=true) deletes the organization's secrets that the list does not name.
+  - Each item of O(secrets) takes the options of M(secretops.github.codespaces_org_secret) and behaves the same way.
+    Values are encrypted on the Ansible host, visibility and repositories are compared and only changed when they
+    differ, and O(secrets[].update_value) decides whether a value is written again.
+  - Much faster than a loop of M(secretops.github.codespaces_org_secret) tasks on large organizations. The
+    organization's secrets are read once (one request per 100 secrets), a secret's repositories only when they
+    are compared or must be re-sent, the public key once, and the writes go out O(max_concurrency) at a time.
+  - The role C(secretops.github.codespaces_org_secrets) wraps this module.
+author:
+  - secretops.github contributors (@secretops)
+requirements:
+  - requests
+  - PyNaCl
+options:
+  secrets:
+    description:
+      - The desired secrets. Names must be unique (not case-sensitive).
+      - Every item is checked before any request; a bad item fails the task, naming it (for example
+        C(secrets[3].name)), and nothing is changed.
+    type: list
+    elements: dict
+    required: true
+    suboptions:
+      name:
+        description: The secret's name; see O(secretops.github.codespaces_org_secret#module:name).
+        type: str
+        required: true
+      state:
+        description: V(present) or V(absent).
+        type: str
+        choices: [present, absent]
+        default: present
+      value:
+        description: The plaintext value, encrypted on the Ansible host; see O(secretops.github.codespaces_org_secret#module:value).
+        type: str
+      encrypted_value:
+        description: A value already encrypted with the organization public key; requires O(secrets[].key_id).
+        type: str
+      key_id:
+        description: The ID of the key that encrypted O(secrets[].encrypted_value).
+        type: str
+      visibility:
+        description: V(all), V(private) or V(selected). Required to create a secret; kept when not set.
+        type: str
+        choices: [all, private, selected]
+      repositories:
+        description:
+          - With O(secrets[].visibility=selected), exactly the repositories (IDs, names or V(owner/name)) that can use
+            the secret. Kept when not set.
+        type: list
+        elements: raw
+      update_value:
+        description:
+          - V(always) writes a given value on every run and reports a change; V(on_create) writes it only when the
+            secret is created. See O(secretops.github.codespaces_org_secret#module:update_value).
+        type: str
+        choices: [always, on_create]
+        default: always
+  purge:
+    description:
+      - Also delete every secret of the organization that O(secrets) does not name.
+      - With an empty O(secrets) list this deletes all of the organization's Codespaces secrets.
+    type: bool
+    default: false
+  max_concurrency:
+    description:
+      - How many writes are sent at the same time, 1 to 16.
+      - GitHub may answer many concurrent writes with a secondary rate limit; the client then waits as
+        O(max_retry_wait) allows.
+    type: int
+    default: 4
+extends_documentation_fragment:
+  - secretops.github.connection
+  - secretops.github.attributes
+attributes:
+  idempotent:
+    support: partial
+    details:
+      - Items with a value and O(secrets[].update_value=always) are written and reported as changed on every run.
+notes:
+  - If some writes fail, the task fails and says which changes were applied and which were not; running it again
+    completes the rest.
+seealso:
+  - module: secretops.github.codespaces_org_secret
+    description: One secret per task.
+  - module: secretops.github.codespaces_org_secret_info
+'''
+
+EXAMPLES = r'''
+- name: Exactly these Codespaces secrets in the organization, nothing else
+  secretops.github.codespaces_org_secrets:
+    org: acme
+    purge: true
+    secrets:
+      - name: NPM_TOKEN
+        value: "{{ vault_npm_token }}"
+        visibility: all
+        update_value: on_create
+      - name: DEPLOY_KEY
+        value: "{{ vault_deploy_key }}"
+        visibility: selected
+        repositories: [api, acme/web]
+      - name: OLD_TOKEN
+        state: absent
+
+- name: Rotate a set of values (update_value defaults to always)
+  secretops.github.codespaces_org_secrets:
+    org: acme
+    secrets: "{{ rotated_secrets }}"
+  register: rotation
+
+- name: Show what changed
+  ansible.builtin.debug:
+    msg: "created {{ rotation.created }}, updated {{ rotation.updated }}, deleted {{ rotation.deleted }}"
+'''
+
+RETURN = r'''
+created:
+  description: Names of the secrets created (or that would be, in check mode).
+  returned: success
+  type: list
+  elements: str
+  sample: [NPM_TOKEN]
+updated:
+  description: Names of the secrets whose value, visibility or repositories were written.
+  returned: success
+  type: list
+  elements: str
+  sample: [DEPLOY_KEY]
+deleted:
+  description: Names of the secrets deleted, including those O(purge) removed.
+  returned: success
+  type: list
+  elements: str
+  sample: [OLD_TOKEN]
+unchanged:
+  description: Names of the secrets that needed no change.
+  returned: success
+  type: list
+  elements: str
+  sample: []
+secrets:
+  description:
+    - The secrets of O(secrets) with O(secrets[].state=present), after the task (predicted in check mode), in the
+      order given.
+    - Each has the shape of RV(secretops.github.codespaces_org_secret#module:secret); C(selected_repositories) is
+      there when the task read or changed them. Never contains a value.
+  returned: success
+  type: list
+  elements: dict
+  sample:
+    - name: NPM_TOKEN
+      created_at: '2026-11-21T10:15:03Z'
+      updated_at: '2026-11-21T10:15:03Z'
+      visibility: all
+'''
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
+    codespaces_api,
+    github_argument_spec,
+    run_module,
+)
+from ansible_collections.secretops.github.plugins.module_utils.org_reconcile import (
+    MAX_CONCURRENCY,
+    apply_org,
+    desired_secrets,
+    plan_org,
+    summary,
+)
+
+
+def reconcile(module):
+    params = module.params
+    if not 1 <= params['max_concurrency'] <= MAX_CONCURRENCY:
+        raise GitHubInputError('max_concurrency must be between 1 and %d, not %s'
+                               % (MAX_CONCURRENCY, params['max_concurrency']), option='max_concurrency')
+    desired = desired_secrets(params['secrets'], params['org'])
+    api = codespaces_api(module)
+    plans = plan_org(api, desired, purge=params['purge'], diff=module._diff)
+    for plan in plans:
+        for warning in plan.warnings:
+            module.warn(warning)
+    if module.check_mode:
+        results = dict((p.name, p.result()) for p in plans)
+    else:
+        results = apply_org(api, plans, params['max_concurrency'])
+    return summary(plans, results, diff=module._diff)
+
+
+def main():
+    module = AnsibleModule(
+        argument_spec=github_argument_spec(
+            # no_log is on the value options inside; the list itself is not secret.
+            secrets=dict(type='list', elements='dict', required=True, no_log=False, options=dict(
+                name=dict(type='str', required=True),
+                state=dict(type='str', default='present', choices=['present', 'absent']),
+                value=dict(type='str', no_log=True),
+                encrypted_value=dict(type='str', no_log=True),
+                key_id=dict(type='str', no_log=False),
+                visibility=dict(type='str', choices=['all', 'private', 'selected']),
+                repositories=dict(type='list', elements='raw'),
+                update_value=dict(type='str', default='always', choices=['always', 'on_create']),
+            )),
+            purge=dict(type='bool', default=False),
+            max_concurrency=dict(type='int', default=4),
+        ),
+        supports_check_mode=True,
+    )
+    module.exit_json(**run_module(module, reconcile))
+
+
+if __name__ == '__main__':
+    main()
