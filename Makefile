@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: demo test sanity compile units integration docs changelog lint venv clean
+.PHONY: demo test test-matrix benchmark sanity compile units integration system docs changelog lint packaging venv clean
 
 demo: venv
 	scripts/demo.sh
@@ -10,8 +10,16 @@ demo: venv
 test: venv
 	scripts/test.sh
 
+# sanity, units and integration on ansible-core 2.17 to 2.21, each in its own venv.
+test-matrix: venv
+	scripts/test-matrix.sh
+
+# Wall time and request counts of the role, a module loop and a uri loop (not a test).
+benchmark: venv
+	scripts/benchmark.sh
+
 # Single gates of `make test`, for quicker turns while developing.
-sanity compile units integration docs changelog lint: venv
+sanity compile units integration system docs changelog lint packaging: venv
 	scripts/test.sh $@
 
 venv: $(VENV)/.installed

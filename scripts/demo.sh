@@ -6,11 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 SIMULATOR_TOKEN=sim-admin-token
 
-version=$(sed -n 's/^version: *//p' galaxy.yml)
-export ANSIBLE_COLLECTIONS_PATH="$BUILD/collections"
-ansible-galaxy collection build --force --output-path "$BUILD/dist" . >/dev/null
-ansible-galaxy collection install --force -p "$BUILD/collections" "$BUILD/dist/secretops-github-$version.tar.gz" >/dev/null
-echo "Installed secretops.github $version into $BUILD/collections"
+install_collection
 
 url=$(scripts/simulator.sh start "$BUILD/demo" --seed scripts/demo_seed.json)
 trap 'scripts/simulator.sh stop "$BUILD/demo"' EXIT

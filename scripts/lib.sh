@@ -13,14 +13,15 @@ export ANSIBLE_PYTHON_INTERPRETER="$VENV/bin/python"
 # (a symlink is not enough), so copy the working tree there: tracked and new files that git
 # does not ignore, and .git so ansible-test lists the same files.
 copy_collection() {
-  rm -rf "$COLLECTION_COPY"
-  mkdir -p "$COLLECTION_COPY"
+  local dest=${1:-$COLLECTION_COPY}
+  rm -rf "$dest"
+  mkdir -p "$dest"
   (
     cd "$ROOT" || exit 1
     git ls-files -z --cached --others --exclude-standard |
       while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
-      tar --null -T - -cf - | tar -xf - -C "$COLLECTION_COPY"
-    cp -a .git "$COLLECTION_COPY/.git"
+      tar --null -T - -cf - | tar -xf - -C "$dest"
+    cp -a .git "$dest/.git"
   )
 }
 
@@ -32,6 +33,16 @@ install_get_pip_standin() {
   for version in 23_1_2 24_2 25_2; do
     cp "$ROOT/scripts/get_pip_standin.py" "$cache/get_pip_${version}.py"
   done
+}
+
+# Build the collection and install it into .build/collections (what make demo and make benchmark use).
+install_collection() {
+  local version
+  version=$(sed -n 's/^version: *//p' "$ROOT/galaxy.yml")
+  export ANSIBLE_COLLECTIONS_PATH="$BUILD/collections"
+  (cd "$ROOT" && ansible-galaxy collection build --force --output-path "$BUILD/dist" . >/dev/null)
+  ansible-galaxy collection install --force -p "$BUILD/collections" "$BUILD/dist/secretops-github-$version.tar.gz" >/dev/null
+  echo "Installed secretops.github $version into $BUILD/collections"
 }
 
 # A folder of pythonX.Y links to the pyenv builds that exist, so ansible-test can compile for

@@ -18,7 +18,7 @@ options:
     description:
       - The GitHub token to authenticate with.
       - A classic personal access token needs the C(admin:org) scope. A fine-grained personal access token or a
-        GitHub App installation token needs the organization permission C(Codespaces secrets), read for reading,
+        GitHub App installation token needs the organization permission C(Organization codespaces secrets), read for reading,
         read and write for changes.
       - If not set, the value of the E(GITHUB_TOKEN) environment variable is used, then E(GH_TOKEN).
       - The token is never logged, returned or shown in an error.

@@ -118,7 +118,7 @@ HINTS = {
          '(option token, or the GITHUB_TOKEN / GH_TOKEN environment variables)',
     403: 'The token lacks permission: a classic personal access token needs the admin:org scope; '
          'a fine-grained or GitHub App token needs the organization permission '
-         '"Codespaces secrets" (read for reading, read and write for changes)',
+         '"Organization codespaces secrets" (read for reading, read and write for changes)',
     404: 'Check that the organization (option org) exists, that the token can administer it, '
          'and that its plan includes Codespaces; for a secret or repository, check its name',
     409: 'The secret\'s visibility is not "selected"; set visibility=selected before choosing repositories',

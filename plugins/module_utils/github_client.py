@@ -164,11 +164,7 @@ class GitHubClient:
                 response = self._session.request(method, target, params=params, json=json,
                                                  timeout=self.timeout, verify=self._verify)
             except requests.exceptions.SSLError as exc:
-                raise GitHubTransportError(
-                    '%s %s failed: TLS certificate verification failed for %s (%s)' % (method, path, self.api_url, _reason(exc)),
-                    method=method, path=path,
-                    hint='Set ca_path to the CA bundle that signed the server certificate, '
-                         'or validate_certs=false for a test server you trust')
+                raise _tls_error(method, path, self.api_url, exc)
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 delay = self._backoff(attempt, backoff_spent)
                 if delay is None:
@@ -276,8 +272,15 @@ class GitHubClient:
                  % (until.strftime('%Y-%m-%dT%H:%M:%SZ'), int(wait + 0.5), self.max_retry_wait, self.max_retries))
 
     def _error(self, method, path, response):
-        return http_error(response.status_code, response.reason, method, path,
-                          _github_message(response), _documentation_url(response))
+        error = http_error(response.status_code, response.reason, method, path,
+                           _github_message(response), _documentation_url(response))
+        # On a 403 GitHub says what the endpoint accepts; quote it, it is the exact fix.
+        accepted = [(label, response.headers.get(header)) for label, header in (
+            ('scopes', 'X-Accepted-OAuth-Scopes'), ('fine-grained permissions', 'X-Accepted-GitHub-Permissions'))]
+        accepted = ['%s %s' % (label, value) for label, value in accepted if value]
+        if response.status_code == 403 and accepted:
+            error.hint = '%s (GitHub accepts %s)' % (error.hint, '; '.join(accepted))
+        return error
 
     def _json(self, method, path, response):
         """Parsed JSON body; None for an empty body (a 201 may be empty, {} or null)."""
@@ -318,6 +321,20 @@ def _next_link(headers):
         if match:
             return match.group(1)
     return None
+
+
+def _tls_error(method, path, api_url, exc):
+    reason = _reason(exc)
+    if 'CERTIFICATE_VERIFY_FAILED' in reason or 'certificate verify failed' in reason:
+        return GitHubTransportError(
+            '%s %s failed: TLS certificate verification failed for %s (%s)' % (method, path, api_url, reason),
+            method=method, path=path,
+            hint='Set ca_path to the CA bundle that signed the server certificate, '
+                 'or validate_certs=false for a test server you trust')
+    return GitHubTransportError(
+        '%s %s failed: TLS handshake with %s failed (%s)' % (method, path, api_url, reason),
+        method=method, path=path,
+        hint='Check that api_url uses the scheme the server speaks (https:// or http://) and its port')
 
 
 def _reason(exc):

@@ -1,15 +1,17 @@
 """Command line: python -m github_simulator [--host H] [--port P] [--port-file F] [--pid-file F] [--seed JSON]
-[--tls-cert PEM --tls-key PEM] [--latency-ms N] [--log-file F]."""
+[--tls-cert PEM --tls-key PEM | --tls-dir DIR] [--latency-ms N] [--log-file F]."""
 
 import argparse
 import os
 import signal
 import ssl
+import subprocess
 import sys
 import tempfile
 import threading
 
 from .server import start
+from .pki import make_test_pki
 
 
 def write_atomically(path, text):
@@ -34,11 +36,14 @@ def parse_args(argv):
     parser.add_argument('--seed', help='seed JSON file replacing the default orgs, repositories and tokens')
     parser.add_argument('--tls-cert', help='PEM certificate (serve HTTPS)')
     parser.add_argument('--tls-key', help='PEM private key (if not inside --tls-cert)')
+    parser.add_argument('--tls-dir', help='make a test CA (ca.pem) and a server certificate in DIR and serve HTTPS with them')
     parser.add_argument('--latency-ms', type=int, default=0, help='sleep before answering every GitHub route request')
     parser.add_argument('--log-file', help='append one line per request (method, path, status; never bodies or tokens)')
     args = parser.parse_args(argv)
     if args.tls_key and not args.tls_cert:
         parser.error('--tls-key needs --tls-cert')
+    if args.tls_dir and args.tls_cert:
+        parser.error('--tls-dir makes its own certificate: do not give --tls-cert too')
     if args.latency_ms < 0:
         parser.error('--latency-ms must be >= 0')
     return args
@@ -54,9 +59,11 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
+        if args.tls_dir:
+            _ca, args.tls_cert, args.tls_key = make_test_pki(args.tls_dir)
         handle = start(seed=args.seed, host=args.host, port=args.port, tls_cert=args.tls_cert, tls_key=args.tls_key,
                        latency_ms=args.latency_ms, log_file=args.log_file)
-    except (OSError, ValueError, ssl.SSLError) as exc:
+    except (OSError, ValueError, ssl.SSLError, RuntimeError, subprocess.CalledProcessError) as exc:
         sys.stderr.write('github-simulator: cannot start: %s\n' % exc)
         return 1
     written = []

@@ -30,6 +30,11 @@ def get_requests(server, _req):
     return Response.json(200, {'requests': server.state.log_entries()})
 
 
+def get_ciphertexts(server, _req):
+    with server.state.lock:
+        return Response.json(200, {'ciphertexts': list(server.state.ciphertexts)})
+
+
 def clear_requests(server, _req):
     server.state.clear_log()
     return Response.empty(204)
@@ -128,6 +133,7 @@ ROUTES = (
     ('GET', ('health',), health),
     ('GET', ('state',), get_state),
     ('GET', ('requests',), get_requests),
+    ('GET', ('ciphertexts',), get_ciphertexts),
     ('DELETE', ('requests',), clear_requests),
     ('POST', ('reset',), reset),
     ('POST', ('orgs',), create_org),

@@ -10,7 +10,7 @@ from http import HTTPStatus
 from .state import check_keys
 from .wire import DOC_ROOT, ApiError, Response
 
-ACTIONS = ('status', 'reset', 'delay', 'rate_limit', 'secondary_rate_limit')
+ACTIONS = ('status', 'reset', 'delay', 'rate_limit', 'secondary_rate_limit', 'rotate_key')
 RATE_LIMIT_DOC = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'
 RULE_KEYS = ('method', 'path', 'skip', 'times', 'when', 'action', 'status', 'body', 'headers', 'delay', 'reset_in', 'retry_after')
 CONFIG_KEYS = ('latency_ms', 'error_rate', 'error_statuses', 'random_seed', 'rules')

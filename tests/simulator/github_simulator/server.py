@@ -172,7 +172,7 @@ class Handler(BaseHTTPRequestHandler):
         if rule is not None:
             entry['fault'] = rule.action
             if rule.when == 'before':
-                response = self._apply_fault(rule, entry)
+                response = self._apply_fault(rule, entry, req)
                 if rule.action == 'reset':
                     return
         else:
@@ -184,7 +184,7 @@ class Handler(BaseHTTPRequestHandler):
             response = api.handle(server.state, req)
             if rule is not None and rule.when == 'after':
                 # The state has changed; the client gets the fault instead (a lost response).
-                response = self._apply_fault(rule, entry) or response
+                response = self._apply_fault(rule, entry, req) or response
                 if rule.action == 'reset':
                     return
         scopes = server.state.token_scopes(req.token) if req.token else None
@@ -198,10 +198,17 @@ class Handler(BaseHTTPRequestHandler):
         server.state.append_log(entry)
         self._send(response)
 
-    def _apply_fault(self, rule, entry):
-        """Delay (then None: answer normally), reset the connection (None), or the fault's response."""
+    def _apply_fault(self, rule, entry, req):
+        """Delay or rotate the key (then None: answer normally), reset the connection (None), or the fault's response."""
         if rule.action == 'delay':
             time.sleep(rule.delay)
+            return None
+        if rule.action == 'rotate_key':
+            # The org's key pair changes just before this request: a key rotated under a client.
+            segments = req.path.split('/')
+            org = self.server.state.get_org(segments[2]) if len(segments) > 2 and segments[1] == 'orgs' else None
+            if org is not None:
+                self.server.state.rotate_key(org)
             return None
         if rule.action == 'reset':
             self.server.state.append_log(entry)

@@ -116,6 +116,7 @@ class State:
         self.orgs = {}
         self.tokens = {}
         self.request_log = []
+        self.ciphertexts = []
         self.config = dict(DEFAULT_CONFIG)
         self._seq = 0
         self._rate = {}
@@ -129,6 +130,7 @@ class State:
             self.orgs = {}
             self.tokens = {}
             self.request_log = []
+            self.ciphertexts = []
             self.config = dict(DEFAULT_CONFIG)
             self._seq = 0
             self._rate = {}
@@ -412,6 +414,8 @@ class State:
             raise invalid('key_id', 'key_id must be a string.')
         if not isinstance(encrypted_value, str):
             raise invalid('encrypted_value', 'encrypted_value must be a string.')
+        # Test-only memory of every ciphertext received, so secrecy tests can look for them in output.
+        self.ciphertexts.append(encrypted_value)
         if key_id != org.key_id:
             raise invalid('key_id', "key_id '%s' is not the ID of the current public key of organization %s: fetch the public key "
                                     "again and re-encrypt the value." % (key_id, org.login))

@@ -3,7 +3,6 @@
 import os
 import re
 import select
-import shutil
 import signal
 import socket
 import subprocess
@@ -14,6 +13,7 @@ import requests
 
 from ansible_collections.secretops.github.tests.simulator import github_simulator
 from ansible_collections.secretops.github.tests.simulator.github_simulator import start
+from ansible_collections.secretops.github.tests.simulator.github_simulator.pki import make_test_pki
 
 SIMULATOR_DIR = os.path.dirname(os.path.dirname(os.path.abspath(github_simulator.__file__)))
 ADMIN = {'Authorization': 'Bearer sim-admin-token'}
@@ -21,15 +21,8 @@ ADMIN = {'Authorization': 'Bearer sim-admin-token'}
 
 @pytest.fixture(name='tls_files')
 def tls_files_fixture(tmp_path):
-    # No silent skip: the TLS smoke test needs the openssl CLI.
-    openssl = shutil.which('openssl')
-    if openssl is None:
-        pytest.fail('the openssl command is needed to make a test certificate')
-    cert, key = tmp_path / 'cert.pem', tmp_path / 'key.pem'
-    subprocess.run([openssl, 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-                    '-keyout', str(key), '-out', str(cert), '-days', '1', '-subj', '/CN=127.0.0.1',
-                    '-addext', 'subjectAltName=IP:127.0.0.1'], check=True, capture_output=True, timeout=30)
-    return str(cert), str(key)
+    """A test CA and a server certificate signed by it: (ca, cert, key)."""
+    return make_test_pki(str(tmp_path / 'pki'))
 
 
 def run_cli(tmp_path, *extra):
@@ -87,34 +80,47 @@ def test_cli_refuses_a_bad_seed(tmp_path):
 
 
 def test_tls_in_process(tls_files):
-    cert, key = tls_files
+    ca, cert, key = tls_files
     with start(tls_cert=cert, tls_key=key) as sim:
         assert sim.url.startswith('https://127.0.0.1:')
         with requests.Session() as session:
             session.headers.update(ADMIN)
             # verify per request: REQUESTS_CA_BUNDLE in the environment would override Session.verify.
-            resp = session.post(sim.url + '/_simulator/orgs/acme/secrets', verify=cert, timeout=5, json={'secrets': [
+            resp = session.post(sim.url + '/_simulator/orgs/acme/secrets', verify=ca, timeout=5, json={'secrets': [
                 {'name': 'TLS', 'value': 'v', 'visibility': 'selected'}]})
             assert resp.status_code == 201
-            got = session.get(sim.url + '/api/v3/orgs/acme/codespaces/secrets/TLS', verify=cert, timeout=5).json()
+            got = session.get(sim.url + '/api/v3/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5).json()
             assert got['selected_repositories_url'].startswith(sim.url + '/api/v3/')
-            session.post(sim.url + '/_simulator/faults/rules', json={'path': 'TLS', 'action': 'reset'}, verify=cert, timeout=5)
+            session.post(sim.url + '/_simulator/faults/rules', json={'path': 'TLS', 'action': 'reset'}, verify=ca, timeout=5)
             with pytest.raises(requests.exceptions.ConnectionError):
-                session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=cert, timeout=5)
-            assert session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=cert, timeout=5).status_code == 200
+                session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5)
+            assert session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5).status_code == 200
         # The certificate is not trusted unless the client says so.
         with pytest.raises(requests.exceptions.SSLError):
             requests.get(sim.url + '/_simulator/health', verify=True, timeout=5)
-        assert requests.get(sim.url + '/_simulator/health', verify=cert, timeout=5).json() == {'ok': True}
+        assert requests.get(sim.url + '/_simulator/health', verify=ca, timeout=5).json() == {'ok': True}
 
 
 def test_tls_cli_line(tmp_path, tls_files):
-    cert, key = tls_files
+    ca, cert, key = tls_files
     proc, line, _files = run_cli(tmp_path, '--tls-cert', cert, '--tls-key', key)
     try:
         match = re.fullmatch(r'github-simulator listening on https://127\.0\.0\.1:(\d+)\n', line)
         assert match, line
-        assert requests.get('https://127.0.0.1:%s/_simulator/health' % match.group(1), verify=cert, timeout=5).json() == {'ok': True}
+        assert requests.get('https://127.0.0.1:%s/_simulator/health' % match.group(1), verify=ca, timeout=5).json() == {'ok': True}
+    finally:
+        stop_cli(proc)
+
+
+def test_tls_dir_makes_its_own_ca(tmp_path):
+    proc, line, _files = run_cli(tmp_path, '--tls-dir', str(tmp_path / 'pki'))
+    try:
+        match = re.fullmatch(r'github-simulator listening on https://127\.0\.0\.1:(\d+)\n', line)
+        assert match, line
+        url = 'https://127.0.0.1:%s/_simulator/health' % match.group(1)
+        assert requests.get(url, verify=str(tmp_path / 'pki' / 'ca.pem'), timeout=5).json() == {'ok': True}
+        with pytest.raises(requests.exceptions.SSLError):
+            requests.get(url, verify=True, timeout=5)
     finally:
         stop_cli(proc)
 

@@ -171,3 +171,22 @@ def test_invalid_rules_are_422(gh, rule):
 def test_invalid_fault_config_is_422(gh):
     for config in ({'error_rate': 2}, {'latency_ms': -1}, {'error_statuses': []}, {'random_seed': 'x'}, {'rules': {}}):
         assert gh.put('/_simulator/faults', json=config).status_code == 422, config
+
+
+def test_rotate_key_changes_the_key_just_before_the_request(gh):
+    old = gh.public_key()
+    add_rule(gh, action='rotate_key', method='PUT')
+    body = {'encrypted_value': gh.seal(old['key'], 'v'), 'key_id': old['key_id'], 'visibility': 'all'}
+    resp = gh.put(SECRETS + '/ROTATED', json=body)
+    assert resp.status_code == 422
+    assert 'is not the ID of the current public key' in resp.json()['message']
+    assert gh.public_key()['key_id'] != old['key_id']
+    assert gh.put(SECRETS + '/ROTATED', json=gh.secret_body('v')).status_code == 201
+
+
+def test_received_ciphertexts_are_kept_for_secrecy_tests(gh):
+    body = gh.secret_body('kept')
+    gh.put(SECRETS + '/KEPT', json=body)
+    assert gh.get('/_simulator/ciphertexts').json() == {'ciphertexts': [body['encrypted_value']]}
+    gh.post('/_simulator/reset')
+    assert gh.get('/_simulator/ciphertexts').json() == {'ciphertexts': []}

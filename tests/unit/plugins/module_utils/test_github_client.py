@@ -1,8 +1,6 @@
 """The transport: headers, URL safety, pagination, retries, rate limits, error mapping, TLS."""
 
-import shutil
 import socket
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -24,6 +22,7 @@ from ansible_collections.secretops.github.plugins.module_utils.errors import (
 )
 from ansible_collections.secretops.github.plugins.module_utils.github_client import GitHubClient, quote_segment
 from ansible_collections.secretops.github.tests.simulator.github_simulator import start
+from ansible_collections.secretops.github.tests.simulator.github_simulator.pki import make_test_pki
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, READONLY_TOKEN, Sleeps, add_repositories, seed_secrets
 
 SECRETS = ('orgs', 'acme', 'codespaces', 'secrets')
@@ -243,7 +242,8 @@ def test_permission_error_names_the_scope_and_is_not_retried(sim, make_client, s
         client.get(client.path(*SECRETS))
     error = caught.value
     assert error.status == 403
-    assert 'admin:org' in str(error)
+    assert 'Organization codespaces secrets' in str(error)
+    assert '(GitHub accepts scopes admin:org)' in str(error)
     assert error.documentation_url.startswith('https://docs.github.com/')
     assert error.to_result()['method'] == 'GET'
     assert sleeps == [] and len(sim.state.log_entries()) == 1
@@ -347,19 +347,13 @@ def test_missing_requests_library_is_reported(monkeypatch):
 
 @pytest.fixture(name='tls_sim')
 def tls_sim_fixture(tmp_path):
-    openssl = shutil.which('openssl')
-    if openssl is None:
-        pytest.fail('the openssl command is needed to make a test certificate')
-    cert, key = tmp_path / 'cert.pem', tmp_path / 'key.pem'
-    subprocess.run([openssl, 'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-                    '-keyout', str(key), '-out', str(cert), '-days', '1', '-subj', '/CN=127.0.0.1',
-                    '-addext', 'subjectAltName=IP:127.0.0.1'], check=True, capture_output=True, timeout=30)
-    with start(tls_cert=str(cert), tls_key=str(key)) as handle:
-        yield handle, str(cert)
+    ca, cert, key = make_test_pki(str(tmp_path))
+    with start(tls_cert=cert, tls_key=key) as handle:
+        yield handle, ca
 
 
-def test_tls_self_signed_is_refused_by_default_with_a_hint(tls_sim):
-    sim, _cert = tls_sim
+def test_tls_private_ca_is_refused_by_default_with_a_hint(tls_sim):
+    sim, _ca = tls_sim
     client = GitHubClient(sim.url, ADMIN_TOKEN, sleep=Sleeps())
     with pytest.raises(GitHubTransportError) as caught:
         client.get(client.path(*SECRETS))
@@ -368,14 +362,22 @@ def test_tls_self_signed_is_refused_by_default_with_a_hint(tls_sim):
 
 
 def test_tls_ca_path_is_honoured_even_with_requests_ca_bundle_set(tls_sim, monkeypatch):
-    sim, cert = tls_sim
+    sim, ca = tls_sim
     monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/etc/ssl/certs/ca-certificates.crt')
-    client = GitHubClient(sim.url, ADMIN_TOKEN, ca_path=cert)
+    client = GitHubClient(sim.url, ADMIN_TOKEN, ca_path=ca)
     assert client.get(client.path(*SECRETS))['total_count'] == 0
 
 
 def test_tls_validate_certs_false_is_honoured(tls_sim, monkeypatch):
-    sim, _cert = tls_sim
+    sim, _ca = tls_sim
     monkeypatch.setenv('REQUESTS_CA_BUNDLE', '/etc/ssl/certs/ca-certificates.crt')
     client = GitHubClient(sim.url, ADMIN_TOKEN, validate_certs=False)
     assert client.get(client.path(*SECRETS))['total_count'] == 0
+
+
+def test_https_to_a_plain_http_server_is_a_handshake_error(sim, make_client):
+    client = make_client(api_url=sim.url.replace('http://', 'https://'), max_retries=0)
+    with pytest.raises(GitHubTransportError) as caught:
+        client.get(client.path(*SECRETS))
+    assert 'TLS handshake with https://' in str(caught.value)
+    assert 'uses the scheme the server speaks' in str(caught.value)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# make test-matrix: sanity, units and integration on every supported ansible-core, each in its
+# own venv with its own Python. A leg whose Python is not installed is skipped with a note.
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+# ansible-core version and the Python it runs on.
+LEGS=("2.17.14 3.11" "2.18.19 3.11" "2.19.14 3.11" "2.20.10 3.12" "2.21.5 3.13")
+
+# Its own copy, so `make test` can run at the same time.
+copy="$BUILD/matrix/ansible_collections/secretops/github"
+install_get_pip_standin
+copy_collection "$copy"
+links=$(python_links)
+
+passed=0
+failed=0
+report=()
+for leg in "${LEGS[@]}"; do
+  read -r core python_version <<<"$leg"
+  python="$links/python$python_version"
+  if [ ! -x "$python" ]; then
+    report+=("SKIP  ansible-core $core: Python $python_version is not installed here")
+    echo "=== ansible-core $core: skipped, no Python $python_version ==="
+    continue
+  fi
+  venv="$BUILD/matrix/ansible-core-$core"
+  if [ ! -f "$venv/.installed" ]; then
+    rm -rf "$venv"
+    "$python" -m venv "$venv" &&
+      "$venv/bin/python" -m pip install --quiet "ansible-core==$core" -r "$ROOT/requirements.txt" &&
+      touch "$venv/.installed"
+  fi
+  for step in sanity units integration; do
+    echo "=== ansible-core $core (Python $python_version): $step ==="
+    extra=()
+    [ "$step" = units ] && extra=(--requirements)
+    # The 20-fork load test is about concurrency, not the ansible-core version: `make test` runs it.
+    [ "$step" = integration ] && extra=(--exclude load)
+    start=$SECONDS
+    if (cd "$copy" && PATH="$venv/bin:$links:$PATH" ANSIBLE_PYTHON_INTERPRETER="$venv/bin/python" \
+        ansible-test "$step" --local --python "$python_version" --color no "${extra[@]}"); then
+      passed=$((passed + 1))
+      report+=("PASS  ansible-core $core $step ($((SECONDS - start)) s)")
+    else
+      failed=$((failed + 1))
+      report+=("FAIL  ansible-core $core $step ($((SECONDS - start)) s)")
+    fi
+  done
+done
+
+echo
+printf '%s\n' "${report[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,71 @@
+"""A job the way AWX / Automation Platform runs it: ansible-runner, the token injected as an
+environment variable by a credential, the playbook never naming it."""
+
+import json
+import sys
+
+import ansible_runner
+import yaml
+
+from conftest import ansible_env, event_texts
+
+TOKEN = 'awx-injected-token-Qx81Lm'
+VALUE = 'awx-survey-value-Tz40Pk'
+
+PLAYBOOK = [{
+    'name': 'Codespaces secrets from an AWX job template',
+    'hosts': 'localhost',
+    'gather_facts': False,
+    'roles': [{
+        'role': 'secretops.github.codespaces_org_secrets',
+        'vars': {
+            'codespaces_org_secrets_org': 'acme',
+            'codespaces_org_secrets_list': [
+                {'name': 'AWX_SECRET', 'value': '{{ awx_secret_value }}', 'visibility': 'selected', 'repositories': ['api']},
+            ],
+        },
+    }],
+}]
+
+
+def awx_job(tmp_path, sim, collections_path, verbosity=0):
+    """Lay out a private data dir like AWX does and run it; return the runner."""
+    sim.state.add_token(TOKEN, ['admin:org', 'repo'])
+    data = tmp_path / 'job'
+    for sub in ('project', 'env', 'inventory'):
+        (data / sub).mkdir(parents=True)
+    (data / 'project' / 'site.yml').write_text(yaml.safe_dump(PLAYBOOK))
+    (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n' % sys.executable)
+    # What the GitHub credential type's injector sets (docs/docsite/rst/guide_awx.rst).
+    env = ansible_env(collections_path)
+    env.update(GITHUB_TOKEN=TOKEN, GITHUB_API_URL=sim.url)
+    (data / 'env' / 'envvars').write_text(yaml.safe_dump(env))
+    (data / 'env' / 'extravars').write_text(yaml.safe_dump({'awx_secret_value': VALUE}))
+    return ansible_runner.run(private_data_dir=str(data), playbook='site.yml', verbosity=verbosity, quiet=True)
+
+
+def test_awx_style_job_sets_the_secret_and_no_event_holds_the_token(tmp_path, sim, collections_path):
+    runner = awx_job(tmp_path, sim, collections_path)
+    assert runner.status == 'successful', runner.stdout.read()
+
+    stored = sim.state.snapshot()['orgs']['acme']['secrets']['AWX_SECRET']
+    assert stored['value'] == VALUE
+    assert stored['selected_repository_ids'] == [1001]
+    assert {entry['authorization_scheme'] for entry in sim.state.log_entries()} == {'Bearer'}
+
+    events = event_texts(runner.config.artifact_dir)
+    assert any('"task_action": "secretops.github.codespaces_org_secrets"' in text for text in events)
+    for text in events + [runner.stdout.read()]:
+        assert TOKEN not in text
+        assert VALUE not in text
+
+
+def test_rerun_of_the_job_changes_nothing(tmp_path, sim, collections_path):
+    assert awx_job(tmp_path / 'first', sim, collections_path).status == 'successful'
+    sim.state.clear_log()
+    runner = awx_job(tmp_path / 'second', sim, collections_path)
+    assert runner.status == 'successful'
+    stats = [json.loads(text)['event_data'] for text in event_texts(runner.config.artifact_dir)
+             if '"event": "playbook_on_stats"' in text][0]
+    # the secret is written with update_value=always by default: one change, and nothing else
+    assert stats['changed'] == {'localhost': 1}
