@@ -58,3 +58,28 @@ python_links() {
   done
   echo "$dir"
 }
+
+# Gate bookkeeping shared by test.sh and test-matrix.sh: `run_gate LABEL COMMAND...` for each gate,
+# then `gates_summary`, which prints the table and the closing line and fails if a gate failed.
+GATES_PASSED=0
+GATES_FAILED=0
+GATES_REPORT=()
+
+run_gate() {
+  local label=$1 start=$SECONDS
+  shift
+  if "$@"; then
+    GATES_PASSED=$((GATES_PASSED + 1))
+    GATES_REPORT+=("PASS  $label ($((SECONDS - start)) s)")
+  else
+    GATES_FAILED=$((GATES_FAILED + 1))
+    GATES_REPORT+=("FAIL  $label ($((SECONDS - start)) s)")
+  fi
+}
+
+gates_summary() {
+  echo
+  printf '%s\n' "${GATES_REPORT[@]}"
+  echo "$GATES_PASSED passed, $GATES_FAILED failed"
+  [ "$GATES_FAILED" -eq 0 ]
+}

@@ -14,14 +14,19 @@ install_get_pip_standin
 copy_collection "$copy"
 links=$(python_links)
 
-passed=0
-failed=0
-report=()
+# One ansible-test command in the leg's venv: matrix_step VENV PYTHON_VERSION COMMAND [OPTIONS...]
+matrix_step() {
+  local venv=$1 python_version=$2
+  shift 2
+  (cd "$copy" && PATH="$venv/bin:$links:$PATH" ANSIBLE_PYTHON_INTERPRETER="$venv/bin/python" \
+    ansible-test "$@" --local --python "$python_version" --color no)
+}
+
 for leg in "${LEGS[@]}"; do
   read -r core python_version <<<"$leg"
   python="$links/python$python_version"
   if [ ! -x "$python" ]; then
-    report+=("SKIP  ansible-core $core: Python $python_version is not installed here")
+    GATES_REPORT+=("SKIP  ansible-core $core: Python $python_version is not installed here")
     echo "=== ansible-core $core: skipped, no Python $python_version ==="
     continue
   fi
@@ -38,19 +43,8 @@ for leg in "${LEGS[@]}"; do
     [ "$step" = units ] && extra=(--requirements)
     # The 20-fork load test is about concurrency, not the ansible-core version: `make test` runs it.
     [ "$step" = integration ] && extra=(--exclude load)
-    start=$SECONDS
-    if (cd "$copy" && PATH="$venv/bin:$links:$PATH" ANSIBLE_PYTHON_INTERPRETER="$venv/bin/python" \
-        ansible-test "$step" --local --python "$python_version" --color no "${extra[@]}"); then
-      passed=$((passed + 1))
-      report+=("PASS  ansible-core $core $step ($((SECONDS - start)) s)")
-    else
-      failed=$((failed + 1))
-      report+=("FAIL  ansible-core $core $step ($((SECONDS - start)) s)")
-    fi
+    run_gate "ansible-core $core $step" matrix_step "$venv" "$python_version" "$step" "${extra[@]}"
   done
 done
 
-echo
-printf '%s\n' "${report[@]}"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+gates_summary

@@ -88,26 +88,12 @@ steps=("$@")
 install_get_pip_standin
 copy_collection
 
-passed=0
-failed=0
-report=()
 for step in "${steps[@]}"; do
   if ! declare -F "step_$step" >/dev/null; then
     echo "unknown step: $step (steps: ${ALL_STEPS[*]})" >&2
     exit 2
   fi
   echo "=== $step ==="
-  start=$SECONDS
-  if "step_$step"; then
-    passed=$((passed + 1))
-    report+=("PASS  $step ($((SECONDS - start)) s)")
-  else
-    failed=$((failed + 1))
-    report+=("FAIL  $step ($((SECONDS - start)) s)")
-  fi
+  run_gate "$step" "step_$step"
 done
-
-echo
-printf '%s\n' "${report[@]}"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+gates_summary

@@ -9,7 +9,11 @@ import threading
 import time
 
 from ansible_collections.secretops.github.plugins.module_utils import sealed_box
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubNotFoundError, GitHubValidationError
+from ansible_collections.secretops.github.plugins.module_utils.errors import (
+    GitHubInputError,
+    GitHubNotFoundError,
+    GitHubValidationError,
+)
 
 # Reads right after a create can miss the new secret for a moment (eventual consistency).
 READ_AFTER_WRITE_DELAYS = (0.5, 1.0, 2.0)
@@ -31,8 +35,10 @@ class CodespacesOrgSecretsAPI:
     """Codespaces secrets of one organization. Fetches the public key at most once."""
 
     def __init__(self, client, org, sleep=time.sleep):
+        if not isinstance(org, str) or not org.strip():
+            raise GitHubInputError('org is empty: give the login of the organization that owns the secrets', option='org')
         self.client = client
-        self.org = org
+        self.org = org.strip()
         self._public_key = None
         self._key_lock = threading.Lock()  # concurrent writers share one fetch
         self._sleep = sleep

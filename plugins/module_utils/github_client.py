@@ -11,7 +11,6 @@ It knows nothing of Codespaces (see codespaces_api.py) nor of Ansible.
 import datetime
 import random
 import re
-import threading
 import time
 import traceback
 from urllib.parse import quote, urlsplit
@@ -116,8 +115,6 @@ class GitHubClient:
         self._sleep = sleep
         self._clock = clock
         self._origin = urlsplit(self.api_url)[:2]
-        self.request_count = 0
-        self._count_lock = threading.Lock()
 
         self._session = requests.Session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE)
@@ -159,8 +156,6 @@ class GitHubClient:
         backoff_spent = 0.0
         while True:
             try:
-                with self._count_lock:
-                    self.request_count += 1
                 response = self._session.request(method, target, params=params, json=json,
                                                  timeout=self.timeout, verify=self._verify)
             except requests.exceptions.SSLError as exc:

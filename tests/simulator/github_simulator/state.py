@@ -113,14 +113,7 @@ class State:
     def __init__(self, seed=None):
         self.lock = threading.RLock()
         self._seed = copy.deepcopy(seed) if seed is not None else default_seed()
-        self.orgs = {}
-        self.tokens = {}
-        self.request_log = []
-        self.ciphertexts = []
-        self.config = dict(DEFAULT_CONFIG)
-        self._seq = 0
-        self._rate = {}
-        self.reset()
+        self.reset()  # sets everything else
 
     # ----- lifecycle -------------------------------------------------------------------------
 

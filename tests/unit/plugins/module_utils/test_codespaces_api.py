@@ -2,7 +2,12 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubConflictError, GitHubValidationError
+from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils.errors import (
+    GitHubConflictError,
+    GitHubInputError,
+    GitHubValidationError,
+)
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     add_repositories,
     requests_sent,
@@ -134,3 +139,11 @@ def test_get_repository_and_org_listing(sim, api):
     assert api.get_repository('API') == {'id': 1001, 'name': 'api', 'full_name': 'acme/api'}
     assert api.get_repository('nope') is None
     assert [r['name'] for r in api.list_org_repositories()] == ['api', 'web', 'docs', 'infra', 'mobile', 'data']
+
+
+@pytest.mark.parametrize('org', ['', '   ', None])
+def test_an_empty_org_fails_before_any_request(sim, client, org):
+    with pytest.raises(GitHubInputError) as caught:
+        CodespacesOrgSecretsAPI(client, org)
+    assert caught.value.option == 'org'
+    assert sim.state.log_entries() == []
