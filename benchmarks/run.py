@@ -12,7 +12,6 @@ Run it with `make benchmark` (which installs the collection first).
 """
 
 import argparse
-import base64
 import json
 import os
 import subprocess
@@ -20,20 +19,14 @@ import sys
 import tempfile
 import time
 
-from nacl.public import PublicKey, SealedBox
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, 'tests', 'simulator'))
-from github_simulator import start  # noqa: E402  pylint: disable=wrong-import-position
+from github_simulator import seal, start  # noqa: E402  pylint: disable=wrong-import-position
 
 ORG = 'acme'
 TOKEN = 'sim-admin-token'
 APPROACHES = ('role', 'module_loop', 'uri_loop')
 CASES = (('first run', 'on_create'), ('rerun, no change', 'on_create'), ('rerun, update_value=always', 'always'))
-
-
-def seal(public_key, value):
-    return base64.b64encode(SealedBox(PublicKey(base64.b64decode(public_key))).encrypt(value.encode())).decode()
 
 
 def run_playbook(approach, extra_vars, env):

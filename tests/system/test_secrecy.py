@@ -1,7 +1,6 @@
 """No value, ciphertext or token in any output: at -vvvv, with --diff, with --check, on success and
 on every failure path, in stdout, stderr, the task results and ansible-runner's job events."""
 
-import base64
 import json
 import os
 import secrets
@@ -13,7 +12,7 @@ import sys
 import ansible_runner
 import pytest
 import yaml
-from nacl.public import PublicKey, SealedBox
+from github_simulator import seal
 
 from conftest import ansible_env, event_texts
 
@@ -36,7 +35,7 @@ def secrecy_fixture(sim):
     values = ['secrecy-value-%d-%s' % (index, tag) for index in range(6)]
     sealed_plaintext = 'secrecy-sealed-plaintext-' + tag
     key = sim.state.snapshot()['orgs']['acme']['public_key']
-    sealed = base64.b64encode(SealedBox(PublicKey(base64.b64decode(key['key']))).encrypt(sealed_plaintext.encode())).decode()
+    sealed = seal(key['key'], sealed_plaintext)
     for rule in ({'action': 'rate_limit', 'path': 'SECRECY_RATE_LIMITED', 'reset_in': 3600, 'times': None},
                  {'action': 'status', 'status': 503, 'path': 'SECRECY_EXHAUSTED', 'times': None},
                  {'action': 'status', 'status': 500, 'method': 'PUT', 'path': 'SECRECY_PARTIAL_FAILS', 'times': None}):

@@ -14,7 +14,8 @@ GitHub routes are served at / and under /api/v3. Tokens of the default seed: sim
 orgs/{org}/rotate-key, tokens, config, faults, faults/rules; see control.py.
 """
 
+from .sealing import seal
 from .server import SimulatorHandle, start
 from .state import State
 
-__all__ = ['SimulatorHandle', 'State', 'start']
+__all__ = ['SimulatorHandle', 'State', 'seal', 'start']

@@ -1,20 +1,11 @@
 """Fixtures for the simulator tests: a fresh simulator per test and a small client for it."""
 
-import base64
-
 import pytest
 import requests
-from nacl.public import PublicKey, SealedBox
 
-from ansible_collections.secretops.github.tests.simulator.github_simulator import start
+from ansible_collections.secretops.github.tests.simulator.github_simulator import seal, start
 
 ADMIN_TOKEN = 'sim-admin-token'
-
-
-def seal(public_key, value):
-    """Encrypt like a client does: libsodium sealed box, standard base64."""
-    data = value if isinstance(value, bytes) else value.encode('utf-8')
-    return base64.b64encode(SealedBox(PublicKey(base64.b64decode(public_key))).encrypt(data)).decode('ascii')
 
 
 class Client:

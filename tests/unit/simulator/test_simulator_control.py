@@ -5,9 +5,9 @@ import json
 import threading
 
 import requests
-from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.public import PrivateKey
 
-from ansible_collections.secretops.github.tests.simulator.github_simulator import start
+from ansible_collections.secretops.github.tests.simulator.github_simulator import seal, start
 
 SECRETS = '/orgs/acme/codespaces/secrets'
 
@@ -169,11 +169,10 @@ def test_twenty_concurrent_clients(sim):
     errors = []
 
     def worker(number):
-        box = SealedBox(PublicKey(base64.b64decode(key['key'])))
         with requests.Session() as session:
             session.headers['Authorization'] = 'Bearer sim-admin-token'
             for i in range(5):
-                body = {'encrypted_value': base64.b64encode(box.encrypt(b'value-%d-%d' % (number, i))).decode(),
+                body = {'encrypted_value': seal(key['key'], 'value-%d-%d' % (number, i)),
                         'key_id': key['key_id'], 'visibility': 'all'}
                 resp = session.put('%s%s/T%02d_%d' % (sim.url, SECRETS, number, i), json=body, timeout=10)
                 if resp.status_code != 201:
@@ -198,7 +197,7 @@ def test_file_log_has_no_secrets_or_tokens(tmp_path):
     with start(log_file=str(log_file)) as sim:
         headers = {'Authorization': 'Bearer sim-admin-token'}
         key = requests.get(sim.url + SECRETS + '/public-key', headers=headers, timeout=5).json()
-        ciphertext = base64.b64encode(SealedBox(PublicKey(base64.b64decode(key['key']))).encrypt(b'file-log-secret')).decode()
+        ciphertext = seal(key['key'], 'file-log-secret')
         resp = requests.put(sim.url + SECRETS + '/F?page=1', headers=headers, timeout=5,
                             json={'encrypted_value': ciphertext, 'key_id': key['key_id'], 'visibility': 'all'})
         assert resp.status_code == 201
