@@ -20,7 +20,8 @@ options:
       - A classic personal access token needs the C(admin:org) scope. A fine-grained personal access token or a
         GitHub App installation token needs the organization permission C(Organization codespaces secrets), read for reading,
         read and write for changes.
-      - If not set, the value of the E(GITHUB_TOKEN) environment variable is used, then E(GH_TOKEN).
+      - If not set, the value of the E(GITHUB_TOKEN) environment variable is used, then E(GH_TOKEN); an empty
+        variable counts as not set.
       - The token is never logged, returned or shown in an error.
     type: str
   api_url:
@@ -28,7 +29,8 @@ options:
       - The root of the GitHub REST API.
       - For GitHub Enterprise Server use V(https://HOSTNAME/api/v3).
       - If not set, the value of the E(GITHUB_API_URL) environment variable is used, then V(https://api.github.com).
-      - A trailing slash does not matter.
+        An empty variable counts as not set; an empty O(api_url) given explicitly fails, it never falls back to another host.
+      - A trailing slash does not matter. A user name or password in the URL is refused; give the token with O(token) instead.
     type: str
     default: https://api.github.com
   api_version:
@@ -68,19 +70,23 @@ options:
     default: 60
 '''
 
-    # Where a lookup (running on the controller) can also take each option from.
+    # Where a lookup (running on the controller) can also take each option from. Lookups list this
+    # fragment before the main one: the first fragment wins per key, so org is not required here
+    # (the lookup says itself where org can come from when none is given).
     PLUGINS = r'''
 options:
   org:
+    required: false
     ini:
       - section: secretops_github
         key: org
     vars:
       - name: secretops_github_org
   token:
+    # Ansible takes the last variable set: GITHUB_TOKEN wins, as for the modules. An empty one does not count.
     env:
-      - name: GITHUB_TOKEN
       - name: GH_TOKEN
+      - name: GITHUB_TOKEN
     ini:
       - section: secretops_github
         key: token

@@ -38,8 +38,9 @@ options:
     choices: [error, warn, skip]
     default: error
 extends_documentation_fragment:
-  - secretops.github.connection
+  # plugins first: it makes org optional here (see the fragment)
   - secretops.github.connection.plugins
+  - secretops.github.connection
 notes:
   - The options have the same names as the modules' options. Each can also come from a variable
     (C(secretops_github_org), C(secretops_github_token), ...) or from the C([secretops_github]) section of

@@ -10,6 +10,7 @@ import time
 
 from ansible_collections.secretops.github.plugins.module_utils import sealed_box
 from ansible_collections.secretops.github.plugins.module_utils.errors import (
+    GitHubError,
     GitHubInputError,
     GitHubNotFoundError,
     GitHubValidationError,
@@ -49,14 +50,39 @@ class CodespacesOrgSecretsAPI:
     # -- secrets -----------------------------------------------------------
 
     def list_secrets(self):
-        return [secret_metadata(s) for s in self.client.paginate(self._secrets_path(), 'secrets')]
+        try:
+            secrets = self.client.paginate(self._secrets_path(), 'secrets')
+        except GitHubNotFoundError as error:
+            raise self._store_not_found(error)
+        return [secret_metadata(s) for s in secrets]
 
     def get_secret(self, name):
-        """The secret's metadata, or None when it does not exist."""
+        """The secret's metadata, or None when it does not exist.
+
+        GitHub answers 404 alike for a missing secret, a missing organization and a plan
+        without Codespaces: the public key (fetched once, and needed for any value) tells them apart.
+        """
         try:
             return secret_metadata(self.client.get(self._secrets_path(name)))
         except GitHubNotFoundError:
+            self.public_key()
             return None
+
+    def get_secret_with_key(self, name):
+        """get_secret with the public key fetched at the same time, for a task that will encrypt a value:
+        one round trip instead of two."""
+        fetch = threading.Thread(target=self._prefetch_public_key)
+        fetch.start()
+        try:
+            return self.get_secret(name)
+        finally:
+            fetch.join()
+
+    def _prefetch_public_key(self):
+        try:
+            self.public_key()
+        except GitHubError:
+            pass  # raised again, in this thread, by whoever needs the key
 
     def get_secret_after_write(self, name):
         """Read a secret just written; a brief 404 is eventual consistency, not absence."""
@@ -109,9 +135,22 @@ class CodespacesOrgSecretsAPI:
         """The org public key, fetched once; ``refresh`` refetches unless another thread already replaced ``stale``."""
         with self._key_lock:
             if self._public_key is None or (refresh and self._public_key is stale):
-                data = self.client.get(self._secrets_path('public-key')) or {}
+                try:
+                    data = self.client.get(self._secrets_path('public-key')) or {}
+                except GitHubNotFoundError as error:
+                    raise self._store_not_found(error)
                 self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
             return self._public_key
+
+    def _store_not_found(self, error):
+        """The 404 of a store-wide endpoint: the organization or its Codespaces store is not there."""
+        return GitHubNotFoundError(
+            'Organization %s does not exist, or its plan does not include Codespaces, or the token cannot '
+            'administer it: %s %s answered HTTP 404' % (self.org, error.method, error.path),
+            status=error.status, github_message=error.github_message, documentation_url=error.documentation_url,
+            method=error.method, path=error.path,
+            hint='Check the org option (the organization login), that the organization uses Codespaces, and that '
+                 'the token belongs to an owner of it')
 
     # -- selected repositories ---------------------------------------------
 

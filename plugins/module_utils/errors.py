@@ -11,6 +11,13 @@ ciphertext or a token: callers pass names, paths and GitHub's own messages only.
 """
 
 
+def shown(value, limit=60):
+    """A user's (never secret) value for a message: its repr in ASCII, so no control character or
+    odd Unicode reaches the output, and bounded in length."""
+    text = ascii(value)
+    return text if len(text) <= limit else text[:limit - 3] + '...'
+
+
 class GitHubError(Exception):
     """Base class. ``str(error)`` is the complete, user-facing message."""
 
@@ -24,6 +31,15 @@ class GitHubError(Exception):
         self.method = method
         self.path = path
         self.hint = hint
+        # Set when the failure came after a write: the task then reports changed and what it wrote.
+        self.changed = False
+        self.details = {}
+
+    def after_write(self, **details):
+        """Mark this error as raised after a successful write; ``details`` go into the failed result."""
+        self.changed = True
+        self.details.update(details)
+        return self
 
     def __str__(self):
         text = self.message
@@ -38,6 +54,7 @@ class GitHubError(Exception):
             value = getattr(self, key)
             if value is not None:
                 result[key] = value
+        result.update(self.details)
         return result
 
 

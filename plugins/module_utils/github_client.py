@@ -9,6 +9,8 @@ It knows nothing of Codespaces (see codespaces_api.py) nor of Ansible.
 """
 
 import datetime
+import math
+import os
 import random
 import re
 import time
@@ -22,6 +24,7 @@ from ansible_collections.secretops.github.plugins.module_utils.errors import (
     GitHubRateLimitError,
     GitHubTransportError,
     http_error,
+    shown,
 )
 from ansible_collections.secretops.github.plugins.module_utils.version import COLLECTION_NAME, COLLECTION_VERSION
 
@@ -35,6 +38,9 @@ except ImportError:
     AuthBase = object
 
 DEFAULT_API_URL = 'https://api.github.com'
+# Where the token and API root come from when not given, first found wins (as for gh and GitHub Actions).
+TOKEN_ENV_VARIABLES = ('GITHUB_TOKEN', 'GH_TOKEN')
+API_URL_ENV_VARIABLE = 'GITHUB_API_URL'
 DEFAULT_API_VERSION = '2026-03-10'
 MEDIA_TYPE = 'application/vnd.github+json'
 PAGE_SIZE = 100
@@ -43,7 +49,9 @@ POOL_SIZE = 16
 RETRY_STATUSES = frozenset((500, 502, 503, 504))
 # GitHub asks clients to wait at least a minute on a secondary rate limit without Retry-After.
 SECONDARY_RATE_LIMIT_WAIT = 60
-_API_VERSION = re.compile(r'^\d{4}-\d{2}-\d{2}$')
+_API_VERSION = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}')
+_TOKEN = re.compile(r'[\x21-\x7e]+')
+DEFAULT_PORTS = {'http': 80, 'https': 443}
 
 
 class _BearerAuth(AuthBase):
@@ -74,30 +82,110 @@ def quote_segment(segment):
     return text
 
 
-def validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait):
-    """Reject bad connection options before any request; returns the normalised api_url."""
+def validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path=None):
+    """Reject bad connection options before any request; returns the normalised api_url.
+
+    Messages name the option and the fix; they never hold the token, nor credentials from api_url.
+    """
+    validate_token(token)
+    url = validate_api_url(api_url)
+    if not isinstance(api_version, str) or not _API_VERSION.fullmatch(api_version):
+        raise GitHubInputError(
+            'api_version %s is not a GitHub API version: use a date such as %s (the default) or 2022-11-28'
+            % (shown(api_version), DEFAULT_API_VERSION), option='api_version')
+    _check_number('timeout', timeout, 'a number of seconds greater than 0', lambda n: n > 0)
+    _check_number('max_retries', max_retries, '0 or more', lambda n: n >= 0)
+    _check_number('max_retry_wait', max_retry_wait, '0 or more seconds', lambda n: n >= 0)
+    if ca_path is not None:
+        if not isinstance(ca_path, str) or not ca_path.strip():
+            raise GitHubInputError('ca_path is empty: give the path of a PEM file of CA certificates, or leave it out',
+                                   option='ca_path')
+        if not os.path.isfile(ca_path):
+            raise GitHubInputError('ca_path %s does not exist or is not a file: give the path of a PEM file of '
+                                   'CA certificates on the host that runs the task' % shown(ca_path), option='ca_path')
+    return url
+
+
+def validate_token(token):
     if not token:
         raise GitHubInputError(
             'No GitHub token: set the token option, or the GITHUB_TOKEN or GH_TOKEN environment variable', option='token')
+    if not isinstance(token, str):
+        raise GitHubInputError('token must be a string, not %s: quote it' % type(token).__name__, option='token')
     if any(ch in token for ch in '\r\n'):
         raise GitHubInputError('The token contains a line break: pass the token alone, without a newline', option='token')
-    url = (api_url or DEFAULT_API_URL).strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ('http', 'https') or not parts.hostname or parts.query or parts.fragment:
+    if not _TOKEN.fullmatch(token):
+        # GitHub tokens are printable ASCII; anything else cannot go into an HTTP header.
+        raise GitHubInputError('token contains characters that are not printable ASCII (spaces, accents or other '
+                               'symbols): check that the token option or the GITHUB_TOKEN / GH_TOKEN variable '
+                               'holds only the token', option='token')
+
+
+def validate_api_url(api_url):
+    """The API root without a trailing slash; never falls back to another host."""
+    if api_url is None:
+        api_url = DEFAULT_API_URL
+    if not isinstance(api_url, str):
+        raise GitHubInputError('api_url must be a string such as https://api.github.com, not %s'
+                               % type(api_url).__name__, option='api_url')
+    url = api_url.strip()
+    if not url:
+        raise GitHubInputError('api_url is empty: leave it out for https://api.github.com, or give the API root, '
+                               'https://HOST/api/v3 for GitHub Enterprise Server', option='api_url')
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise GitHubInputError('api_url is not a valid URL (%s): give the API root, such as https://api.github.com '
+                               'or https://HOST/api/v3' % _url_problem(exc), option='api_url') from None
+    if parts.username is not None or parts.password is not None or '@' in parts.netloc:
+        # Never echo it: the URL holds credentials.
+        raise GitHubInputError('api_url must not contain a user name or password: remove them from the URL and '
+                               'give the token with the token option', option='api_url')
+    if parts.scheme.lower() not in ('http', 'https') or not parts.hostname or parts.query or parts.fragment:
         raise GitHubInputError(
-            'api_url %r is not an http(s) URL of the API root: use https://api.github.com, '
-            'or https://HOST/api/v3 for GitHub Enterprise Server' % url, option='api_url')
-    if not _API_VERSION.match(api_version or ''):
-        raise GitHubInputError(
-            'api_version %r is not a GitHub API version: use a date such as %s (the default) or 2022-11-28'
-            % (api_version, DEFAULT_API_VERSION), option='api_version')
-    if timeout is not None and timeout <= 0:
-        raise GitHubInputError('timeout must be a number of seconds greater than 0, not %s' % timeout, option='timeout')
-    if max_retries is not None and max_retries < 0:
-        raise GitHubInputError('max_retries must be 0 or more, not %s' % max_retries, option='max_retries')
-    if max_retry_wait is not None and max_retry_wait < 0:
-        raise GitHubInputError('max_retry_wait must be 0 or more seconds, not %s' % max_retry_wait, option='max_retry_wait')
+            'api_url %s is not an http(s) URL of the API root: use https://api.github.com, '
+            'or https://HOST/api/v3 for GitHub Enterprise Server' % shown(url), option='api_url')
+    if not _is_ascii_printable(url):
+        raise GitHubInputError('api_url %s contains spaces or characters that are not printable ASCII'
+                               % shown(url), option='api_url')
+    if port == 0:
+        raise GitHubInputError('api_url %s has an invalid port: use a port from 1 to 65535' % shown(url), option='api_url')
     return url.rstrip('/')
+
+
+def _url_problem(exc):
+    text = str(exc)
+    if 'Port' in text or 'port' in text:
+        return 'invalid port: use a port from 1 to 65535'
+    if 'IPv6' in text:
+        return 'an IPv6 address needs both brackets, as in https://[::1]:8443'
+    return 'it cannot be parsed'
+
+
+def _check_number(option, value, what, ok):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not ok(value):
+        raise GitHubInputError('%s must be %s, not %s' % (option, what, shown(value)), option=option)
+
+
+def _is_ascii_printable(text):
+    return all(' ' < ch < '\x7f' for ch in text)
+
+
+def same_origin(url, other):
+    """Scheme, host and port equal, ignoring case and default ports (a pagination link may spell them out)."""
+    def origin(text):
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        try:
+            port = parts.port
+        except ValueError:
+            return None
+        return scheme, (parts.hostname or '').lower(), port or DEFAULT_PORTS.get(scheme)
+    mine = origin(url)
+    return mine is not None and mine == origin(other)
 
 
 class GitHubClient:
@@ -107,14 +195,13 @@ class GitHubClient:
                  timeout=30, max_retries=3, max_retry_wait=60, backoff_base=1.0, sleep=time.sleep, clock=time.time):
         if REQUESTS_IMPORT_ERROR is not None:
             raise GitHubDependencyError('requests', REQUESTS_IMPORT_ERROR)
-        self.api_url = validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait)
+        self.api_url = validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path)
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_retry_wait = max_retry_wait
         self.backoff_base = backoff_base
         self._sleep = sleep
         self._clock = clock
-        self._origin = urlsplit(self.api_url)[:2]
 
         self._session = requests.Session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE)
@@ -219,7 +306,7 @@ class GitHubClient:
             url = _next_link(response.headers)
             if not url:
                 return items
-            if url in seen or urlsplit(url)[:2] != self._origin:
+            if url in seen or not same_origin(self.api_url, url):
                 # Never send the token elsewhere, never loop.
                 raise GitHubHTTPError('GET %s returned a pagination link that leaves %s or repeats: %s'
                                       % (path, self.api_url, url), method='GET', path=path)

@@ -8,25 +8,45 @@
 This is the only place in module_utils that talks to AnsibleModule.
 """
 
-from ansible.module_utils.basic import env_fallback, missing_required_lib
+import os
+
+from collections.abc import Mapping
+
+from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, _load_params, missing_required_lib
 
 from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError, GitHubError
+from ansible_collections.secretops.github.plugins.module_utils.errors import (
+    GitHubDependencyError,
+    GitHubError,
+    GitHubInputError,
+)
 from ansible_collections.secretops.github.plugins.module_utils.github_client import (
+    API_URL_ENV_VARIABLE,
     DEFAULT_API_URL,
     DEFAULT_API_VERSION,
+    TOKEN_ENV_VARIABLES,
     GitHubClient,
 )
 
 PIP_NAMES = {'requests': 'requests', 'PyNaCl': 'pynacl'}
 
 
+def nonempty_env_fallback(*names):
+    """The first of the environment variables that is set and not empty (an empty GITHUB_TOKEN
+    must not hide GH_TOKEN, nor an empty GITHUB_API_URL the default)."""
+    for name in names:
+        value = os.environ.get(name)
+        if value:
+            return value
+    raise AnsibleFallbackNotFound
+
+
 def github_argument_spec(**module_options):
     """The connection options of every module (documented in doc fragment secretops.github.connection)."""
     spec = dict(
         org=dict(type='str', required=True, aliases=['organization']),
-        token=dict(type='str', no_log=True, fallback=(env_fallback, ['GITHUB_TOKEN', 'GH_TOKEN'])),
-        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(env_fallback, ['GITHUB_API_URL'])),
+        token=dict(type='str', no_log=True, fallback=(nonempty_env_fallback, list(TOKEN_ENV_VARIABLES))),
+        api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(nonempty_env_fallback, [API_URL_ENV_VARIABLE])),
         api_version=dict(type='str', default=DEFAULT_API_VERSION),
         validate_certs=dict(type='bool', default=True),
         ca_path=dict(type='path'),
@@ -48,7 +68,72 @@ def codespaces_api(module):
     return CodespacesOrgSecretsAPI(client, params['org'])
 
 
+def raw_arguments():
+    """The task's arguments as given, before AnsibleModule converts types (ansible-core
+    offers _load_params for modules that must see them; it parses the same input again)."""
+    return _load_params()
+
+
+def require_strings(arguments, options, prefix=''):
+    """Fail for options YAML gave as a number, boolean, list or dict: AnsibleModule would turn
+    0123 into '83' or yes into 'True' and store that as the secret."""
+    for option in options:
+        value = arguments.get(option)
+        if value is not None and not isinstance(value, str):
+            raise GitHubInputError(
+                '%s%s must be a string, not %s: quote it in YAML (for example %s: "0123"); a number or boolean '
+                'would otherwise be stored in another form' % (prefix, option, _yaml_type(value), option),
+                option=prefix + option)
+
+
+def module_with_dict_list(argument_spec, option, secret_keys, **kwargs):
+    """AnsibleModule for a module whose ``option`` is a list of dicts with no_log keys.
+
+    ansible-core cannot collect no_log values (the token's included) from such a list when an
+    item is not a dictionary, and then prints the arguments in clear at -vvv. For that input the
+    option is taken as raw, so ansible-core still masks the token, and the items' secret strings
+    are masked here; validation then fails naming the item.
+    """
+    items = raw_arguments().get(option)
+    if items is None or (isinstance(items, list) and all(isinstance(item, Mapping) for item in items)):
+        return AnsibleModule(argument_spec=argument_spec, **kwargs)
+    spec = dict(argument_spec)
+    spec[option] = dict(spec[option], type='raw', no_log=False)
+    spec[option].pop('elements', None)
+    spec[option].pop('options', None)
+    module = AnsibleModule(argument_spec=spec, **kwargs)
+    module.no_log_values.update(_secret_strings(items, secret_keys))
+    return module
+
+
+def _secret_strings(data, secret_keys, secret=True):
+    """Strings that may be secret in malformed input: bare strings, and anything under a secret key."""
+    if isinstance(data, str):
+        return [data] if secret and data else []
+    if isinstance(data, Mapping):
+        found = []
+        for key, value in data.items():
+            found.extend(_secret_strings(value, secret_keys, secret=key in secret_keys))
+        return found
+    if isinstance(data, (list, tuple)):
+        return [text for item in data for text in _secret_strings(item, secret_keys, secret)]
+    return []
+
+
+def _yaml_type(value):
+    if isinstance(value, bool):
+        return 'a boolean'
+    if isinstance(value, (int, float)):
+        return 'a number'
+    if isinstance(value, dict):
+        return 'a dictionary'
+    if isinstance(value, list):
+        return 'a list'
+    return type(value).__name__
+
+
 def fail_from_error(module, error, **result):
+    result.setdefault('changed', bool(getattr(error, 'changed', False)))
     if isinstance(error, GitHubDependencyError):
         module.fail_json(msg=missing_required_lib(PIP_NAMES.get(error.library, error.library)),
                          exception=error.import_error, **result)

@@ -11,10 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubError, GitHubInputError
 from ansible_collections.secretops.github.plugins.module_utils.repositories import RepositoryResolver
 from ansible_collections.secretops.github.plugins.module_utils.secret_input import DesiredSecret
-from ansible_collections.secretops.github.plugins.module_utils.secret_plan import apply_plan, plan_secret
+from ansible_collections.secretops.github.plugins.module_utils.secret_plan import ACTION_DONE, apply_plan, plan_secret
 
 MAX_CONCURRENCY = 16
-_ACTION_DONE = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}
 
 
 def desired_secrets(items, org, option='secrets'):
@@ -34,6 +33,15 @@ def desired_secrets(items, org, option='secrets'):
         seen[secret.name] = index
         desired.append(secret)
     return desired
+
+
+def check_purge(desired, purge, confirmed, option, confirm_option):
+    """A purge that keeps nothing deletes the whole store: only when the user said so explicitly."""
+    if purge and not confirmed and not any(d.state == 'present' for d in desired):
+        raise GitHubInputError(
+            'purge would delete every secret of the organization, because %s lists none to keep; '
+            'if that is really wanted, set %s: true (a missing or misspelled variable must never '
+            'empty an organization)' % (option, confirm_option), option=confirm_option)
 
 
 def plan_org(api, desired, purge=False, diff=False):
@@ -79,22 +87,35 @@ def apply_org(api, plans, max_concurrency=4):
             else:
                 failures.append((plan, error))
 
+    done = [p for p in changing if p.name in results]
     if failures:
-        applied = sorted('%s %s' % (_ACTION_DONE[p.action], p.name) for p in changing if p.name in results)
+        applied = sorted('%s %s' % (ACTION_DONE[p.action], p.name) for p in done)
         failed = ['%s: %s' % (p.name, e) for p, e in failures]
         first = failures[0][1]
-        raise GitHubError(
+        error = GitHubError(
             '%d of %d changes failed (%s); applied: %s. Run the task again to complete the rest'
             % (len(failures), len(changing), '; '.join(failed), ', '.join(applied) or 'none'),
             status=first.status, documentation_url=first.documentation_url)
+        if done:
+            error.after_write(**_done_lists(done))
+        raise error
 
     if changing:
         # New timestamps for what changed: one list read instead of one read per secret.
-        fresh = dict((s['name'], s) for s in api.list_secrets())
+        try:
+            fresh = dict((s['name'], s) for s in api.list_secrets())
+        except GitHubError as error:
+            raise error.after_write(**_done_lists(done))
         for plan in changing:
             if plan.desired.state == 'present' and plan.name in fresh:
                 results[plan.name] = plan.result(fresh[plan.name])
     return results
+
+
+def _done_lists(plans):
+    """created/updated/deleted names of the plans whose writes went through."""
+    return dict((key, sorted(p.name for p in plans if p.action == action))
+                for action, key in (('create', 'created'), ('update', 'updated'), ('delete', 'deleted')))
 
 
 def summary(plans, results, diff=False):

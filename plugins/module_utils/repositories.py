@@ -7,13 +7,15 @@
 
 import re
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError, shown
 
 # Up to this many unknown names (in all calls of one resolver) are fetched one by one;
 # more, or any unknown id, lists the org once.
 MAX_SINGLE_LOOKUPS = 5
 
-_NAME = re.compile(r'^[A-Za-z0-9._-]+$')
+_NAME = re.compile(r'[A-Za-z0-9._-]+')
+# ASCII only: str.isdigit() also accepts '²' and '١٢', which int() rejects or reads as 12.
+_DIGITS = re.compile(r'[0-9]+')
 
 
 def parse_references(references, org, option='repositories'):
@@ -31,22 +33,22 @@ def parse_references(references, org, option='repositories'):
     for index, ref in enumerate(references):
         where = '%s[%d]' % (option, index)
         if isinstance(ref, bool) or not isinstance(ref, (int, str)):
-            problems.append('%s is %s %r, not a repository id, name or owner/name' % (where, type(ref).__name__, ref))
+            problems.append('%s is %s %s, not a repository id, name or owner/name' % (where, type(ref).__name__, shown(ref)))
             continue
-        if isinstance(ref, int) or ref.strip().isdigit():
+        if isinstance(ref, int) or _DIGITS.fullmatch(ref.strip()):
             repo_id = int(ref)
             if repo_id <= 0:
-                problems.append('%s is %r: repository ids are positive integers' % (where, ref))
+                problems.append('%s is %s: repository ids are positive integers' % (where, shown(ref)))
             else:
                 parsed.append(('id', repo_id))
             continue
         text = ref.strip()
         owner, _sep, name = text.rpartition('/')
         if owner and owner.lower() != org.lower():
-            problems.append('%s is %r, which belongs to %r, not to the organization %r: '
-                            'only repositories of org can use its secrets' % (where, ref, owner, org))
-        elif not _NAME.match(name):
-            problems.append('%s is %r, which is not a repository name' % (where, ref))
+            problems.append('%s is %s, which belongs to %s, not to the organization %s: '
+                            'only repositories of org can use its secrets' % (where, shown(ref), shown(owner), shown(org)))
+        elif not _NAME.fullmatch(name) or name in ('.', '..'):
+            problems.append('%s is %s, which is not a repository name' % (where, shown(ref)))
         else:
             parsed.append(('name', name))
     if problems:

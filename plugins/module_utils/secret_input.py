@@ -12,10 +12,10 @@ import base64
 import re
 
 from ansible_collections.secretops.github.plugins.module_utils import sealed_box
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError, shown
 from ansible_collections.secretops.github.plugins.module_utils.repositories import parse_references
 
-NAME_PATTERN = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
+NAME_PATTERN = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 RESERVED_PREFIX = 'GITHUB_'
 MAX_VALUE_BYTES = 49152  # GitHub's 48 KB limit
 VISIBILITIES = ('all', 'private', 'selected')
@@ -24,22 +24,25 @@ UPDATE_VALUE_CHOICES = ('always', 'on_create')
 
 def normalize_secret_name(name, option='name'):
     """GitHub's naming rules; names are case-insensitive and reported upper-case."""
-    if not isinstance(name, str) or not name.strip():
+    if name is not None and not isinstance(name, str):
+        raise GitHubInputError('%s must be a secret name (a string such as MY_SECRET), not %s %s'
+                               % (option, type(name).__name__, shown(name)), option=option)
+    if not name or not name.strip():
         raise GitHubInputError('%s is empty: give the secret name, for example MY_SECRET' % option, option=option)
     name = name.strip()
-    if not NAME_PATTERN.match(name):
+    if not NAME_PATTERN.fullmatch(name):
         raise GitHubInputError(
-            '%s %r is not a valid secret name: use only letters, digits and underscores, '
-            'and do not start with a digit (for example %s)' % (option, name, _suggest_name(name)), option=option)
+            '%s %s is not a valid secret name: use only letters, digits and underscores, '
+            'and do not start with a digit (for example %s)' % (option, shown(name), _suggest_name(name)), option=option)
     if name.upper().startswith(RESERVED_PREFIX):
         raise GitHubInputError(
-            '%s %r starts with GITHUB_, which GitHub reserves: choose a name without that prefix' % (option, name),
+            '%s %s starts with GITHUB_, which GitHub reserves: choose a name without that prefix' % (option, shown(name)),
             option=option)
     return name.upper()
 
 
 def _suggest_name(name):
-    suggestion = re.sub(r'[^A-Za-z0-9_]', '_', name).upper()
+    suggestion = re.sub(r'[^A-Za-z0-9_]', '_', name).upper()[:40]
     if not suggestion or suggestion[0].isdigit():
         suggestion = '_' + suggestion
     return suggestion
@@ -75,13 +78,13 @@ class DesiredSecret:
         name = normalize_secret_name(params.get('name'), opt('name'))
         state = params.get('state') or 'present'
         if state not in ('present', 'absent'):
-            fail('%s must be present or absent, not %r' % (opt('state'), state), 'state')
+            fail('%s must be present or absent, not %s' % (opt('state'), shown(state)), 'state')
         update_value = params.get('update_value') or 'always'
         if update_value not in UPDATE_VALUE_CHOICES:
-            fail('%s must be always or on_create, not %r' % (opt('update_value'), update_value), 'update_value')
+            fail('%s must be always or on_create, not %s' % (opt('update_value'), shown(update_value)), 'update_value')
         visibility = params.get('visibility')
         if visibility is not None and visibility not in VISIBILITIES:
-            fail('%s must be all, private or selected, not %r' % (opt('visibility'), visibility), 'visibility')
+            fail('%s must be all, private or selected, not %s' % (opt('visibility'), shown(visibility)), 'visibility')
 
         value = params.get('value')
         encrypted_value = params.get('encrypted_value')
@@ -108,7 +111,13 @@ def _check_value(value, option):
                                option=option)
     if value == '':
         raise GitHubInputError('%s is empty: GitHub secrets need a non-empty value' % option, option=option)
-    size = len(value.encode('utf-8'))
+    try:
+        size = len(value.encode('utf-8'))
+    except UnicodeEncodeError:
+        # Lone surrogates: bytes that were not UTF-8, for example a binary file read as text.
+        raise GitHubInputError('%s is not valid UTF-8 text (it may have been read from a binary file): '
+                               'base64-encode binary data, for example with the b64encode filter' % option,
+                               option=option) from None
     if size > MAX_VALUE_BYTES:
         raise GitHubInputError('%s is %d bytes of UTF-8; GitHub allows at most %d bytes (48 KB)'
                                % (option, size, MAX_VALUE_BYTES), option=option)

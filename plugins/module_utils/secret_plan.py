@@ -9,11 +9,12 @@
 ``apply_plan`` sends the writes. Shared by every module that manages secrets.
 """
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubError, GitHubInputError
 from ansible_collections.secretops.github.plugins.module_utils.repositories import RepositoryResolver
 
 VALUE_CREATED = 'set (not shown)'
 VALUE_REWRITTEN = 'rewritten (not shown)'
+ACTION_DONE = {'create': 'created', 'update': 'updated', 'delete': 'deleted'}
 
 
 class SecretPlan:
@@ -174,4 +175,9 @@ def apply_plan(api, plan, read_back=True):
     else:
         # Metadata only: without encrypted_value GitHub keeps the stored value.
         api.put_secret(plan.name, plan.visibility, repository_ids)
-    return plan.result(api.get_secret_after_write(plan.name) if read_back else None)
+    if not read_back:
+        return plan.result()
+    try:
+        return plan.result(api.get_secret_after_write(plan.name))
+    except GitHubError as error:
+        raise error.after_write(secret=plan.result(), written='%s %s' % (ACTION_DONE[plan.action], plan.name))

@@ -11,7 +11,7 @@ from ansible_collections.secretops.github.plugins.module_utils.secret_input impo
 def read_secrets(api, names=None, include_repositories=False, option='name'):
     """Return (secrets, missing).
 
-    ``secrets`` are metadata dicts, in the order of ``names`` (or by name for all),
+    ``secrets`` are metadata dicts, in the order of ``names`` (or sorted by name for all),
     with ``selected_repositories`` for selected secrets when asked; ``missing`` lists
     the requested names that do not exist. One name costs one GET; several cost the
     paginated list (one request per 100 secrets), never a request per secret.
@@ -30,7 +30,7 @@ def read_secrets(api, names=None, include_repositories=False, option='name'):
         present = set(s['name'] for s in found)
         missing = [n for n in wanted if n not in present]
     else:
-        found = api.list_secrets()
+        found = sorted(api.list_secrets(), key=lambda s: s['name'])
         missing = []
     if include_repositories:
         for secret in found:

@@ -234,6 +234,8 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
     codespaces_api,
     github_argument_spec,
+    raw_arguments,
+    require_strings,
     run_module,
 )
 from ansible_collections.secretops.github.plugins.module_utils.secret_input import DesiredSecret
@@ -241,9 +243,14 @@ from ansible_collections.secretops.github.plugins.module_utils.secret_plan impor
 
 
 def manage_secret(module):
+    require_strings(raw_arguments(), ('value', 'encrypted_value'))
     desired = DesiredSecret.from_params(module.params, module.params['org'])
     api = codespaces_api(module)
-    plan = plan_secret(api, desired, api.get_secret(desired.name), diff=module._diff)
+    if desired.value is not None and desired.update_value == 'always' and desired.state == 'present':
+        current = api.get_secret_with_key(desired.name)  # the value will be encrypted: read both at once
+    else:
+        current = api.get_secret(desired.name)
+    plan = plan_secret(api, desired, current, diff=module._diff)
     for warning in plan.warnings:
         module.warn(warning)
     secret = plan.result() if module.check_mode else apply_plan(api, plan)

@@ -177,7 +177,8 @@ def apply_one_by_one(write, name, repositories, what):
         try:
             write(name, repo['id'])
         except GitHubError as error:
-            raise GitHubPartialChangeError(error, what, done, [r['full_name'] for r in repositories[index:]])
+            partial = GitHubPartialChangeError(error, what, done, [r['full_name'] for r in repositories[index:]])
+            raise partial.after_write(applied=done) if done else partial
         done.append(repo['full_name'])
 
 

@@ -71,9 +71,18 @@ options:
   purge:
     description:
       - Also delete every secret of the organization that O(secrets) does not name.
-      - With an empty O(secrets) list this deletes all of the organization's Codespaces secrets.
+      - A purge that would keep no secret (O(secrets) empty, or only V(absent) items) deletes all of the
+        organization's Codespaces secrets, and fails unless O(confirm_purge_all=true): a list that is empty because
+        a variable was missing or misspelled never deletes anything.
     type: bool
     default: false
+  confirm_purge_all:
+    description:
+      - Confirm that O(purge=true) may delete every Codespaces secret of the organization because O(secrets) names
+        none to keep.
+    type: bool
+    default: false
+    version_added: 1.1.0
   max_concurrency:
     description:
       - How many writes are sent at the same time, 1 to 16.
@@ -167,21 +176,26 @@ secrets:
       visibility: all
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
 from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
     codespaces_api,
     github_argument_spec,
+    module_with_dict_list,
+    raw_arguments,
+    require_strings,
     run_module,
 )
 from ansible_collections.secretops.github.plugins.module_utils.org_reconcile import (
     MAX_CONCURRENCY,
     apply_org,
+    check_purge,
     desired_secrets,
     plan_org,
     summary,
 )
+
+
+SECRET_KEYS = ('value', 'encrypted_value')
 
 
 def reconcile(module):
@@ -190,6 +204,9 @@ def reconcile(module):
         raise GitHubInputError('max_concurrency must be between 1 and %d, not %s'
                                % (MAX_CONCURRENCY, params['max_concurrency']), option='max_concurrency')
     desired = desired_secrets(params['secrets'], params['org'])
+    for index, item in enumerate(raw_arguments()['secrets']):
+        require_strings(item, SECRET_KEYS, prefix='secrets[%d].' % index)
+    check_purge(desired, params['purge'], params['confirm_purge_all'], 'secrets', 'confirm_purge_all')
     api = codespaces_api(module)
     plans = plan_org(api, desired, purge=params['purge'], diff=module._diff)
     for plan in plans:
@@ -203,8 +220,8 @@ def reconcile(module):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=github_argument_spec(
+    module = module_with_dict_list(
+        github_argument_spec(
             # no_log is on the value options inside; the list itself is not secret.
             secrets=dict(type='list', elements='dict', required=True, no_log=False, options=dict(
                 name=dict(type='str', required=True),
@@ -217,8 +234,10 @@ def main():
                 update_value=dict(type='str', default='always', choices=['always', 'on_create']),
             )),
             purge=dict(type='bool', default=False),
+            confirm_purge_all=dict(type='bool', default=False),
             max_concurrency=dict(type='int', default=4),
         ),
+        'secrets', SECRET_KEYS,
         supports_check_mode=True,
     )
     module.exit_json(**run_module(module, reconcile))

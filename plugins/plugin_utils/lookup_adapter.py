@@ -5,11 +5,18 @@
 
 """Lookup side of the client: plugin options -> client, errors -> AnsibleLookupError."""
 
+import os
+
 from ansible.errors import AnsibleLookupError
 
 from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
 from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError
-from ansible_collections.secretops.github.plugins.module_utils.github_client import GitHubClient
+from ansible_collections.secretops.github.plugins.module_utils.github_client import (
+    API_URL_ENV_VARIABLE,
+    DEFAULT_API_URL,
+    TOKEN_ENV_VARIABLES,
+    GitHubClient,
+)
 
 CONNECTION_OPTIONS = ('org', 'token', 'api_url', 'api_version', 'validate_certs', 'ca_path',
                       'timeout', 'max_retries', 'max_retry_wait')
@@ -24,17 +31,35 @@ def lookup_error(error):
 
 
 def option(plugin, name):
-    """An option's value; one taken from a play variable reaches a lookup untemplated, so template it."""
-    value = plugin.get_option(name)
+    """An option's value and where it came from; one taken from a play variable reaches a lookup
+    untemplated, so template it."""
+    value, origin = plugin.get_option_and_origin(name)
     templar = getattr(plugin, '_templar', None)
     if isinstance(value, str) and templar is not None:
         value = templar.template(value)
-    return value
+    return value, origin or ''
+
+
+def connection_options(plugin):
+    """The connection options as the modules would see them: an empty environment variable counts as
+    not set (an empty GITHUB_TOKEN must not hide GH_TOKEN); an empty value given explicitly stays empty
+    and fails validation, it never falls back to another host or token."""
+    options = {}
+    for name in CONNECTION_OPTIONS:
+        value, origin = option(plugin, name)
+        if value in (None, '') and origin.startswith('env'):
+            value = None
+        options[name] = value
+    if options['token'] is None:
+        options['token'] = next((os.environ[n] for n in TOKEN_ENV_VARIABLES if os.environ.get(n)), None)
+    if options['api_url'] is None:
+        options['api_url'] = os.environ.get(API_URL_ENV_VARIABLE) or DEFAULT_API_URL
+    return options
 
 
 def codespaces_api(plugin):
     """Client and API from a lookup's options (set_options must have run); raises GitHubError."""
-    options = dict((name, option(plugin, name)) for name in CONNECTION_OPTIONS)
+    options = connection_options(plugin)
     if not options['org']:
         raise AnsibleLookupError('The org option is required: pass org=... to the lookup, set the '
                                  'secretops_github_org variable, or org in the [secretops_github] section of ansible.cfg')

@@ -47,4 +47,5 @@ def test_check_mode_reads_the_same(sim, capsys):
 def test_errors_fail_cleanly(sim, capsys):
     result = run(sim, capsys, org='no-such-org')
     assert result['failed'] is True and result['status'] == 404
-    assert 'Check that the organization (option org) exists' in result['msg']
+    assert 'Organization no-such-org does not exist, or its plan does not include Codespaces' in result['msg']
+    assert 'Check the org option' in result['msg']
