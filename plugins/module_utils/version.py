@@ -6,4 +6,4 @@
 """The collection's version, sent in the User-Agent (a unit test keeps it equal to galaxy.yml)."""
 
 COLLECTION_NAME = 'secretops.github'
-COLLECTION_VERSION = '1.0.0'
+COLLECTION_VERSION = '1.1.0'

@@ -41,7 +41,7 @@ def test_every_request_carries_the_github_headers(sim, client):
     assert entry['authorization_scheme'] == 'Bearer'
     assert entry['accept'] == 'application/vnd.github+json'
     assert entry['api_version'] == '2026-03-10'
-    assert entry['user_agent'].startswith('secretops.github/1.0.0 ')
+    assert entry['user_agent'].startswith('secretops.github/1.1.0 ')
 
 
 def test_api_version_is_configurable(sim, make_client):
