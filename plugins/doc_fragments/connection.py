@@ -14,12 +14,25 @@ options:
     type: str
     required: true
     aliases: [organization]
+  store:
+    description:
+      - Which of the organization's secret stores to manage. GitHub keeps three independent sets of organization
+        secrets, each with its own public key; a secret of the same name in two stores is two secrets.
+      - V(codespaces) for Codespaces, V(actions) for GitHub Actions workflows, V(dependabot) for Dependabot.
+      - GitHub Enterprise Server has no Codespaces store; V(codespaces) with a GitHub Enterprise Server O(api_url)
+        fails before any request.
+    type: str
+    choices: [codespaces, actions, dependabot]
+    default: codespaces
+    version_added: 1.1.0
   token:
     description:
       - The GitHub token to authenticate with.
       - A classic personal access token needs the C(admin:org) scope. A fine-grained personal access token or a
-        GitHub App installation token needs the organization permission C(Organization codespaces secrets), read for reading,
-        read and write for changes.
+        GitHub App installation token needs the organization permission of the store, read for reading,
+        read and write for changes. V(codespaces) needs C(Organization codespaces secrets)
+        (App permission C(organization_codespaces_secrets)), V(actions) needs C(Secrets) (C(organization_secrets)),
+        V(dependabot) needs C(Organization dependabot secrets) (C(organization_dependabot_secrets)).
       - If not set, the value of the E(GITHUB_TOKEN) environment variable is used, then E(GH_TOKEN); an empty
         variable counts as not set.
       - The token is never logged, returned or shown in an error.
@@ -36,9 +49,9 @@ options:
   api_version:
     description:
       - The REST API version, sent as the C(X-GitHub-Api-Version) header.
-      - GitHub Enterprise Server releases may only know V(2022-11-28).
+      - If not set, V(2022-11-28) for a GitHub Enterprise Server O(api_url) (C(https://HOST/api/v3); releases up to
+        3.20 accept nothing else), and V(2026-03-10) for GitHub.com and GHE.com. A value given here always wins.
     type: str
-    default: '2026-03-10'
   validate_certs:
     description:
       - Whether to verify the server's TLS certificate.
@@ -82,6 +95,12 @@ options:
         key: org
     vars:
       - name: secretops_github_org
+  store:
+    ini:
+      - section: secretops_github
+        key: store
+    vars:
+      - name: secretops_github_store
   token:
     # Ansible takes the last variable set: GITHUB_TOKEN wins, as for the modules. An empty one does not count.
     env:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils.github_client import GitHubClient
+from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils._github_client import GitHubClient
 from ansible_collections.secretops.github.tests.simulator.github_simulator import start
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, Sleeps
 
@@ -43,4 +43,4 @@ def client(make_client):
 
 @pytest.fixture
 def api(client, sleeps):
-    return CodespacesOrgSecretsAPI(client, 'acme', sleep=sleeps)
+    return OrgSecretsAPI(client, 'acme')

@@ -13,7 +13,7 @@ except ImportError:
     def trust_as_template(value):
         return value
 
-from ansible_collections.secretops.github.plugins.lookup import codespaces_org_secret_info as lookup_module
+from ansible_collections.secretops.github.plugins.lookup import org_secret_info as lookup_module
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     ADMIN_TOKEN,
     READONLY_TOKEN,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubConflictError,
     GitHubInputError,
     GitHubValidationError,
@@ -85,18 +85,6 @@ def test_get_secret_returns_documented_fields_only(sim, api):
     assert secret['name'] == 'SEL'
 
 
-def test_read_after_write_waits_out_eventual_consistency(sim, api, sleeps):
-    sim.state.update_config({'eventual_consistency_reads': 2})
-    api.put_secret_value('LAGGY', 'v', 'all')
-    assert api.get_secret_after_write('LAGGY')['name'] == 'LAGGY'
-    assert sleeps == [0.5, 1.0]
-
-
-def test_read_after_write_gives_up_quietly(sim, api, sleeps):
-    assert api.get_secret_after_write('NEVER_CREATED') is None
-    assert len(sleeps) == 3
-
-
 def test_delete(sim, api):
     api.put_secret_value('GONE', 'v', 'all')
     assert api.delete_secret('GONE') is True
@@ -144,6 +132,6 @@ def test_get_repository_and_org_listing(sim, api):
 @pytest.mark.parametrize('org', ['', '   ', None])
 def test_an_empty_org_fails_before_any_request(sim, client, org):
     with pytest.raises(GitHubInputError) as caught:
-        CodespacesOrgSecretsAPI(client, org)
+        OrgSecretsAPI(client, org)
     assert caught.value.option == 'org'
     assert sim.state.log_entries() == []

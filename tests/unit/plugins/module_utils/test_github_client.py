@@ -6,8 +6,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils import github_client
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils import _github_client as github_client
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubAuthenticationError,
     GitHubBadRequestError,
     GitHubDependencyError,
@@ -20,7 +20,7 @@ from ansible_collections.secretops.github.plugins.module_utils.errors import (
     GitHubTransportError,
     GitHubValidationError,
 )
-from ansible_collections.secretops.github.plugins.module_utils.github_client import GitHubClient, quote_segment
+from ansible_collections.secretops.github.plugins.module_utils._github_client import GitHubClient, quote_segment
 from ansible_collections.secretops.github.tests.simulator.github_simulator import start
 from ansible_collections.secretops.github.tests.simulator.github_simulator.pki import make_test_pki
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, READONLY_TOKEN, Sleeps, add_repositories, seed_secrets
@@ -239,10 +239,10 @@ def test_secondary_rate_limit_without_headers_waits_a_minute(sim, client, sleeps
 def test_permission_error_names_the_scope_and_is_not_retried(sim, make_client, sleeps):
     client = make_client(token=READONLY_TOKEN)
     with pytest.raises(GitHubPermissionError) as caught:
-        client.get(client.path(*SECRETS))
+        client.get(client.path(*SECRETS), hints={403: 'The store hint'})
     error = caught.value
     assert error.status == 403
-    assert 'Organization codespaces secrets' in str(error)
+    assert 'The store hint' in str(error)
     assert '(GitHub accepts scopes admin:org)' in str(error)
     assert error.documentation_url.startswith('https://docs.github.com/')
     assert error.to_result()['method'] == 'GET'

@@ -2,10 +2,11 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubError, GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.org_reconcile import (
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubError, GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._org_reconcile import (
     apply_org,
     desired_secrets,
+    key_of,
     plan_org,
     summary,
 )
@@ -19,9 +20,11 @@ def items(count, **extra):
 
 
 def run(api, secret_items, purge=False, diff=False, check=False, concurrency=4):
-    plans = plan_org(api, desired_secrets(secret_items, 'acme'), purge=purge, diff=diff)
-    results = dict((p.name, p.result()) for p in plans) if check else apply_org(api, plans, concurrency)
-    return summary(plans, results, diff=diff)
+    apis = {api.store.name: api}
+    plans = plan_org(apis, desired_secrets(secret_items, 'acme', api.store.name),
+                     purge_stores=[api.store.name] if purge else (), diff=diff)
+    results = dict((key_of(p), p.result()) for p in plans) if check else apply_org(apis, plans, concurrency)
+    return summary(plans, results, api.store.name, diff=diff)
 
 
 @pytest.mark.parametrize('secret_items, option, text', [
@@ -39,17 +42,17 @@ def test_every_item_is_checked_before_any_request(sim, secret_items, option, tex
     assert text in str(caught.value)
 
 
-def test_first_run_creates_all_with_one_key_fetch_and_one_list_each_side(sim, api):
+def test_first_run_creates_all_with_one_key_fetch_and_one_list(sim, api):
     result = run(api, items(100, update_value='on_create'))
     assert result['created'] == ['S%03d' % i for i in range(100)]
     assert result['changed'] is True
     sent = requests_sent(sim)
-    assert sent.count(('GET', BASE)) == 2             # plan, then fresh timestamps
+    assert sent.count(('GET', BASE)) == 1             # the plan's read; nothing is read after the writes
     assert sent.count(('GET', BASE + '/public-key')) == 1
     assert len([r for r in sent if r[0] == 'PUT']) == 100
-    assert len(sent) == 103
+    assert len(sent) == 102
     assert stored_secret(sim, 'S042')['value'] == 'value-042'
-    assert result['secrets'][42]['created_at']
+    assert result['secrets'][42] == {'name': 'S042', 'visibility': 'all', 'store': 'codespaces'}
 
 
 def test_a_rerun_without_changes_is_one_request(sim, api):

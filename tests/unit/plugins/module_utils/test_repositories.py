@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.repositories import RepositoryResolver, parse_references
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._repositories import RepositoryResolver, parse_references
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import requests_sent
 
 

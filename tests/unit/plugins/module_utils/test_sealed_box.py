@@ -5,8 +5,8 @@ import base64
 import pytest
 from nacl.public import PrivateKey, SealedBox
 
-from ansible_collections.secretops.github.plugins.module_utils import sealed_box
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError, GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils import _sealed_box as sealed_box
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubDependencyError, GitHubInputError
 
 
 @pytest.mark.parametrize('plaintext', ['s3cr3t', 'ünïcode ✓', 'x' * 49152, 'line\nbreaks\r\n'])

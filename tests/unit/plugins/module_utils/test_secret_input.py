@@ -4,8 +4,8 @@ import base64
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.secret_input import DesiredSecret, normalize_secret_name
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._secret_input import DesiredSecret, normalize_secret_name
 
 SEALED = base64.b64encode(b'\x01' * 80).decode()
 PLAINTEXT = 'pl41ntext-Value'

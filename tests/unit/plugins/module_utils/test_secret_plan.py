@@ -2,10 +2,10 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.sealed_box import encrypt
-from ansible_collections.secretops.github.plugins.module_utils.secret_input import DesiredSecret
-from ansible_collections.secretops.github.plugins.module_utils.secret_plan import apply_plan, plan_secret
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._sealed_box import encrypt
+from ansible_collections.secretops.github.plugins.module_utils._secret_input import DesiredSecret
+from ansible_collections.secretops.github.plugins.module_utils._secret_plan import apply_plan, plan_secret
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import requests_sent, seed_secrets, stored_secret
 
 WRITES = ('PUT', 'DELETE')
@@ -36,7 +36,7 @@ def test_create(sim, api):
     assert writes(sim) == []
     secret = apply_plan(api, p)
     assert stored_secret(sim, 'APP_SECRET')['value'] == 'v1'
-    assert secret['visibility'] == 'private' and secret['created_at']
+    assert secret == {'name': 'APP_SECRET', 'visibility': 'private'}
 
 
 @pytest.mark.parametrize('params, text', [

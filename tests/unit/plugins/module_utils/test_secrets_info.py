@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.secrets_info import read_secrets
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._secrets_info import read_secrets
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import add_repositories, requests_sent, seed_secrets
 
 

@@ -4,7 +4,7 @@ import os
 
 import yaml
 
-from ansible_collections.secretops.github.plugins.module_utils import version
+from ansible_collections.secretops.github.plugins.module_utils import _version as version
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..')
 

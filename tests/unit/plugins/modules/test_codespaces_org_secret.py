@@ -2,8 +2,8 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.module_utils import github_client
-from ansible_collections.secretops.github.plugins.modules.codespaces_org_secret import main
+from ansible_collections.secretops.github.plugins.module_utils import _github_client as github_client
+from ansible_collections.secretops.github.plugins.modules.org_secret import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     ADMIN_TOKEN,
     READONLY_TOKEN,
@@ -44,15 +44,19 @@ def test_create_check_real_and_idempotent_reruns(sim, run):
 
     real = run(**args)
     assert real['changed'] is True
-    assert real['secret']['name'] == 'API_KEY' and real['secret']['created_at']
+    # Not read back after the write: what the task knows, no stale timestamps.
+    assert real['secret'] == {'name': 'API_KEY', 'visibility': 'all'}
     assert stored_secret(sim, 'API_KEY')['value'] == VALUE
+    assert requests_sent(sim)[-1] == ('PUT', '/orgs/acme/codespaces/secrets/API_KEY')
 
     sim.state.clear_log()
     assert run(check_mode=True, **args)['changed'] is False
     again = run(**args)
     assert again['changed'] is False
-    assert again['secret'] == real['secret']
-    assert writes(sim) == []
+    stored = stored_secret(sim, 'API_KEY')
+    assert again['secret'] == {'name': 'API_KEY', 'visibility': 'all', 'created_at': stored['created_at'],
+                               'updated_at': stored['updated_at']}
+    assert requests_sent(sim) == [('GET', '/orgs/acme/codespaces/secrets/API_KEY')] * 2
 
 
 def test_diff_never_holds_the_value(run):

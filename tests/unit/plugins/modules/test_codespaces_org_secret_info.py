@@ -1,6 +1,6 @@
 """codespaces_org_secret_info in-process against the simulator."""
 
-from ansible_collections.secretops.github.plugins.modules.codespaces_org_secret_info import main
+from ansible_collections.secretops.github.plugins.modules.org_secret_info import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, requests_sent, seed_secrets
 from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import run_module
 

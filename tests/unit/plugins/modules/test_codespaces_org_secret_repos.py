@@ -2,7 +2,7 @@
 
 import pytest
 
-from ansible_collections.secretops.github.plugins.modules.codespaces_org_secret_repos import main
+from ansible_collections.secretops.github.plugins.modules.org_secret_repos import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     ADMIN_TOKEN,
     add_repositories,
@@ -110,7 +110,7 @@ def test_a_secret_that_is_not_selected_fails_even_without_changes(sim, run, visi
     result = run(repositories=[], state='absent')
     assert result['failed'] is True
     assert 'Secret DEPLOY_KEY has visibility %s' % visibility in result['msg']
-    assert 'set visibility: selected with secretops.github.codespaces_org_secret' in result['msg']
+    assert 'set visibility: selected with secretops.github.org_secret' in result['msg']
     assert writes(sim) == []
 
 

@@ -1,6 +1,6 @@
 """codespaces_org_secrets in-process: real argument parsing and output, the simulator behind."""
 
-from ansible_collections.secretops.github.plugins.modules.codespaces_org_secrets import main
+from ansible_collections.secretops.github.plugins.modules.org_secrets import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, requests_sent, stored_secret
 from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import run_module
 

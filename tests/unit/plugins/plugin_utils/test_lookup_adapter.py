@@ -4,12 +4,12 @@ import pytest
 
 from ansible.errors import AnsibleLookupError
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubDependencyError,
     GitHubInputError,
     GitHubNotFoundError,
 )
-from ansible_collections.secretops.github.plugins.plugin_utils.lookup_adapter import codespaces_api, lookup_error
+from ansible_collections.secretops.github.plugins.plugin_utils._lookup_adapter import secrets_api, lookup_error
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN
 
 
@@ -17,7 +17,7 @@ class FakePlugin:
     """Just the part of a lookup the adapter uses: get_option after set_options."""
 
     def __init__(self, **options):
-        self.options = dict(org=None, token=None, api_url=None, api_version='2026-03-10', validate_certs=True,
+        self.options = dict(org=None, store='codespaces', token=None, api_url=None, api_version=None, validate_certs=True,
                             ca_path=None, timeout=30, max_retries=3, max_retry_wait=60)
         self.options.update(options)
 
@@ -29,20 +29,20 @@ class FakePlugin:
 
 
 def test_builds_an_api_for_the_org(sim):
-    api = codespaces_api(FakePlugin(org='acme', token=ADMIN_TOKEN, api_url=sim.url))
+    api = secrets_api(FakePlugin(org='acme', token=ADMIN_TOKEN, api_url=sim.url))
     assert api.org == 'acme'
     assert api.list_secrets() == []
 
 
 def test_missing_org_says_where_to_set_it():
     with pytest.raises(AnsibleLookupError) as caught:
-        codespaces_api(FakePlugin(token=ADMIN_TOKEN))
+        secrets_api(FakePlugin(token=ADMIN_TOKEN))
     assert 'org' in str(caught.value) and 'secretops_github_org' in str(caught.value)
 
 
 def test_connection_option_errors_stay_typed_for_the_translator(sim):
     with pytest.raises(GitHubInputError) as caught:
-        codespaces_api(FakePlugin(org='acme', api_url=sim.url))
+        secrets_api(FakePlugin(org='acme', api_url=sim.url))
     assert 'GITHUB_TOKEN' in str(lookup_error(caught.value))
 
 

@@ -2,12 +2,15 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """Turn the ``repositories`` option (ids, names, owner/name) into repositories of the org."""
 
 import re
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError, shown
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError, shown
 
 # Up to this many unknown names (in all calls of one resolver) are fetched one by one;
 # more, or any unknown id, lists the org once.

@@ -5,16 +5,21 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 DOCUMENTATION = r'''
-module: codespaces_org_secret
-short_description: Create, update or delete a GitHub Codespaces organization secret
-version_added: 1.0.0
+module: org_secret
+short_description: Create, update or delete a GitHub organization secret (Codespaces, Actions or Dependabot)
+version_added: 1.1.0
 description:
-  - Creates, updates or deletes a Codespaces secret of a GitHub organization, and chooses which repositories
-    can use it.
+  - Creates, updates or deletes a secret of a GitHub organization in one of its secret stores (O(store)), and chooses
+    which repositories can use it.
+  - Until version 1.1.0 this module was called C(secretops.github.codespaces_org_secret) and managed Codespaces
+    secrets only. That name still works and behaves as before, since O(store) defaults to V(codespaces).
   - The value is encrypted on the Ansible host with the organization's public key (a libsodium sealed box)
     before it is sent; GitHub never returns it.
   - Visibility and selected repositories are compared with GitHub and only changed when they differ.
     A value cannot be compared, see O(update_value).
+  - In the V(actions) store GitHub requires the value on every write of the secret itself, so a change of
+    visibility needs O(value) (or O(encrypted_value)) and re-sends it; a change of only the selected repositories
+    goes through the repositories endpoints and needs no value.
 author:
   - secretops.github contributors (@secretops)
 requirements:
@@ -49,14 +54,16 @@ options:
   key_id:
     description:
       - The ID of the organization public key that encrypted O(encrypted_value).
-      - M(secretops.github.codespaces_org_secret_info) with
-        O(secretops.github.codespaces_org_secret_info#module:include_public_key=true) returns the current key and its ID.
+      - M(secretops.github.org_secret_info) with
+        O(secretops.github.org_secret_info#module:include_public_key=true) returns the current key and its ID.
     type: str
   visibility:
     description:
       - Which repositories of the organization can use the secret. V(all) repositories, V(private)
         (private and internal) repositories, or only the V(selected) ones of O(repositories).
       - Required to create a secret. When updating, the current visibility is kept if not set.
+      - Changing the visibility of an existing secret in the V(actions) store needs O(value) or O(encrypted_value):
+        GitHub takes the value with every such change.
     type: str
     choices: [all, private, selected]
   repositories:
@@ -66,7 +73,7 @@ options:
         A string of digits is an ID; write a repository whose name is all digits as V(owner/name).
       - Names are resolved to IDs; the task fails, naming them, if any does not exist.
       - If not set, the current selection is kept. V([]) selects no repository.
-      - To add or remove single repositories without knowing the rest, use M(secretops.github.codespaces_org_secret_repos).
+      - To add or remove single repositories without knowing the rest, use M(secretops.github.org_secret_repos).
     type: list
     elements: raw
   update_value:
@@ -93,25 +100,49 @@ notes:
     the request always sends them, so a value update never widens or narrows access.
   - Changing only visibility or repositories does not touch the stored value.
 seealso:
-  - module: secretops.github.codespaces_org_secret_repos
-  - module: secretops.github.codespaces_org_secret_info
-  - plugin: secretops.github.codespaces_org_secret_info
+  - module: secretops.github.org_secret_repos
+  - module: secretops.github.org_secret_info
+  - plugin: secretops.github.org_secret_info
     plugin_type: lookup
   - name: Codespaces organization secrets REST API
-    description: The GitHub endpoints this module uses.
+    description: The GitHub endpoints this module uses with O(store=codespaces).
     link: https://docs.github.com/rest/codespaces/organization-secrets
+  - name: Actions organization secrets REST API
+    description: The GitHub endpoints this module uses with O(store=actions).
+    link: https://docs.github.com/rest/actions/secrets
+  - name: Dependabot organization secrets REST API
+    description: The GitHub endpoints this module uses with O(store=dependabot).
+    link: https://docs.github.com/rest/dependabot/secrets
 '''
 
 EXAMPLES = r'''
-- name: Create or rotate a secret that every repository can use
-  secretops.github.codespaces_org_secret:
+- name: Create or rotate a Codespaces secret that every repository can use
+  secretops.github.org_secret:
     org: acme
     name: NPM_TOKEN
     value: "{{ vault_npm_token }}"
     visibility: all
 
+- name: An Actions secret for the workflows of private and internal repositories
+  secretops.github.org_secret:
+    org: acme
+    store: actions
+    name: DEPLOY_TOKEN
+    value: "{{ vault_deploy_token }}"
+    visibility: private
+
+- name: A Dependabot secret for a private registry, for two repositories
+  secretops.github.org_secret:
+    org: acme
+    store: dependabot
+    name: REGISTRY_PASSWORD
+    value: "{{ vault_registry_password }}"
+    visibility: selected
+    repositories: [api, web]
+    update_value: on_create
+
 - name: Create a secret once, then leave its value alone (idempotent reruns)
-  secretops.github.codespaces_org_secret:
+  secretops.github.org_secret:
     org: acme
     name: DATABASE_URL
     value: "{{ vault_database_url }}"
@@ -119,7 +150,7 @@ EXAMPLES = r'''
     update_value: on_create
 
 - name: Only these repositories may use the secret (names, owner/name or IDs)
-  secretops.github.codespaces_org_secret:
+  secretops.github.org_secret:
     org: acme
     name: DEPLOY_KEY
     value: "{{ vault_deploy_key }}"
@@ -130,14 +161,14 @@ EXAMPLES = r'''
       - 1296269
 
 - name: Change who can use a secret without touching its value
-  secretops.github.codespaces_org_secret:
+  secretops.github.org_secret:
     org: acme
     name: DEPLOY_KEY
     visibility: selected
     repositories: [api]
 
 - name: Set a value that was encrypted elsewhere with the organization public key
-  secretops.github.codespaces_org_secret:
+  secretops.github.org_secret:
     org: acme
     name: SIGNING_KEY
     encrypted_value: "{{ sealed_signing_key }}"
@@ -145,21 +176,21 @@ EXAMPLES = r'''
     visibility: private
 
 - name: Delete a secret
-  secretops.github.codespaces_org_secret:
+  secretops.github.org_secret:
     org: acme
     name: OLD_TOKEN
     state: absent
 
-- name: Set the connection once for every module of the collection (GitHub Enterprise Server)
+- name: Set the connection once for every module of the collection (GitHub Enterprise Server, Actions)
   module_defaults:
     group/secretops.github.github:
       org: acme
-      api_url: https://github.example.com/api/v3
-      api_version: '2022-11-28'
+      store: actions
+      api_url: https://github.example.com/api/v3  # api_version 2022-11-28 is chosen for it
       ca_path: /etc/pki/tls/certs/example-ca.pem
   block:
     - name: Token from the GITHUB_TOKEN environment variable
-      secretops.github.codespaces_org_secret:
+      secretops.github.org_secret:
         name: ARTIFACTORY_PASSWORD
         value: "{{ vault_artifactory_password }}"
         visibility: all
@@ -178,7 +209,7 @@ secret:
     created_at: '2026-11-21T10:15:03Z'
     updated_at: '2026-11-21T10:15:03Z'
     visibility: selected
-    selected_repositories_url: https://api.github.com/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories
+    selected_repositories_url: https://api.github.com/orgs/acme/actions/secrets/DEPLOY_KEY/repositories
     selected_repositories:
       - id: 1001
         name: api
@@ -192,12 +223,15 @@ secret:
     created_at:
       description: When the secret was created (ISO 8601).
       type: str
-      returned: success and O(state=present), except for a secret created in check mode
+      returned: success and O(state=present), when the secret existed before the task
       sample: '2026-11-21T10:15:03Z'
     updated_at:
-      description: When the secret was last written (ISO 8601).
+      description:
+        - When the secret was last written (ISO 8601).
+        - Not returned when the task wrote the secret (or would, in check mode): the module does not spend a
+          request to read the secret again after writing it.
       type: str
-      returned: success and O(state=present), except for a secret created in check mode
+      returned: success and O(state=present), when the task did not change the secret
       sample: '2026-11-21T10:15:03Z'
     visibility:
       description: Which repositories can use the secret.
@@ -207,8 +241,8 @@ secret:
     selected_repositories_url:
       description: The API URL of the secret's selected repositories.
       type: str
-      returned: when RV(secret.visibility=selected) and the secret exists on GitHub
-      sample: https://api.github.com/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories
+      returned: when RV(secret.visibility=selected)
+      sample: https://api.github.com/orgs/acme/actions/secrets/DEPLOY_KEY/repositories
     selected_repositories:
       description: The repositories that can use the secret, sorted by full name.
       type: list
@@ -231,21 +265,21 @@ secret:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
-    codespaces_api,
+from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    secrets_api,
     github_argument_spec,
     raw_arguments,
     require_strings,
     run_module,
 )
-from ansible_collections.secretops.github.plugins.module_utils.secret_input import DesiredSecret
-from ansible_collections.secretops.github.plugins.module_utils.secret_plan import apply_plan, plan_secret
+from ansible_collections.secretops.github.plugins.module_utils._secret_input import DesiredSecret
+from ansible_collections.secretops.github.plugins.module_utils._secret_plan import apply_plan, plan_secret
 
 
 def manage_secret(module):
     require_strings(raw_arguments(), ('value', 'encrypted_value'))
     desired = DesiredSecret.from_params(module.params, module.params['org'])
-    api = codespaces_api(module)
+    api = secrets_api(module)
     if desired.value is not None and desired.update_value == 'always' and desired.state == 'present':
         current = api.get_secret_with_key(desired.name)  # the value will be encrypted: read both at once
     else:

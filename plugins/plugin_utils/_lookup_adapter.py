@@ -2,6 +2,9 @@
 # Copyright (c) 2026, secretops.github contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """Lookup side of the client: plugin options -> client, errors -> AnsibleLookupError."""
 
@@ -9,16 +12,16 @@ import os
 
 from ansible.errors import AnsibleLookupError
 
-from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError
-from ansible_collections.secretops.github.plugins.module_utils.github_client import (
+from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubDependencyError
+from ansible_collections.secretops.github.plugins.module_utils._github_client import (
     API_URL_ENV_VARIABLE,
     DEFAULT_API_URL,
     TOKEN_ENV_VARIABLES,
     GitHubClient,
 )
 
-CONNECTION_OPTIONS = ('org', 'token', 'api_url', 'api_version', 'validate_certs', 'ca_path',
+CONNECTION_OPTIONS = ('org', 'store', 'token', 'api_url', 'api_version', 'validate_certs', 'ca_path',
                       'timeout', 'max_retries', 'max_retry_wait')
 
 
@@ -57,7 +60,7 @@ def connection_options(plugin):
     return options
 
 
-def codespaces_api(plugin):
+def secrets_api(plugin):
     """Client and API from a lookup's options (set_options must have run); raises GitHubError."""
     options = connection_options(plugin)
     if not options['org']:
@@ -67,4 +70,4 @@ def codespaces_api(plugin):
         api_url=options['api_url'], token=options['token'], api_version=options['api_version'],
         validate_certs=options['validate_certs'], ca_path=options['ca_path'], timeout=options['timeout'],
         max_retries=options['max_retries'], max_retry_wait=options['max_retry_wait'])
-    return CodespacesOrgSecretsAPI(client, options['org'])
+    return OrgSecretsAPI(client, options['org'], options['store'])

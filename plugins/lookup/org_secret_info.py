@@ -4,12 +4,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 DOCUMENTATION = r'''
-name: codespaces_org_secret_info
-short_description: Look up GitHub Codespaces organization secrets and who can use them
-version_added: 1.0.0
+name: org_secret_info
+short_description: Look up GitHub organization secrets (Codespaces, Actions or Dependabot) and who can use them
+version_added: 1.1.0
 description:
-  - Returns one dictionary per secret, in the shape of the RV(secretops.github.codespaces_org_secret_info#module:secrets)
-    items of the M(secretops.github.codespaces_org_secret_info) module. Values are never returned (GitHub never
+  - Until version 1.1.0 this lookup was called C(secretops.github.codespaces_org_secret_info); that name still works
+    and behaves as before (O(store) defaults to V(codespaces)).
+  - Returns one dictionary per secret, in the shape of the RV(secretops.github.org_secret_info#module:secrets)
+    items of the M(secretops.github.org_secret_info) module. Values are never returned (GitHub never
     returns them).
   - Runs on the controller, in templates and in C(loop). Use C(query) or C(wantlist=true) to always get a list.
   - Follows pagination to the end, 100 secrets per request.
@@ -46,38 +48,42 @@ notes:
     (C(secretops_github_org), C(secretops_github_token), ...) or from the C([secretops_github]) section of
     C(ansible.cfg); the token and API URL also from E(GITHUB_TOKEN), E(GH_TOKEN) and E(GITHUB_API_URL).
 seealso:
-  - module: secretops.github.codespaces_org_secret_info
+  - module: secretops.github.org_secret_info
     description: The same information as a task, with the organization public key when asked.
-  - module: secretops.github.codespaces_org_secret
+  - module: secretops.github.org_secret
 '''
 
 EXAMPLES = r'''
 - name: Fail early when a secret the deployment needs is missing (the lookup errors, naming it)
   ansible.builtin.assert:
-    that: lookup('secretops.github.codespaces_org_secret_info', 'NPM_TOKEN', 'DEPLOY_KEY', org='acme', wantlist=true) | length == 2
+    that: lookup('secretops.github.org_secret_info', 'NPM_TOKEN', 'DEPLOY_KEY', org='acme', wantlist=true) | length == 2
+
+- name: Fail early when the Actions secrets a workflow needs are missing
+  ansible.builtin.assert:
+    that: query('secretops.github.org_secret_info', 'DEPLOY_TOKEN', 'SLACK_WEBHOOK', org='acme', store='actions') | length == 2
 
 - name: Loop over every secret of the organization
   ansible.builtin.debug:
     msg: "{{ item.name }} is visible to {{ item.visibility }} repositories, updated {{ item.updated_at }}"
-  loop: "{{ query('secretops.github.codespaces_org_secret_info', org='acme') }}"
+  loop: "{{ query('secretops.github.org_secret_info', org='acme') }}"
   loop_control:
     label: "{{ item.name }}"
 
 - name: Which repositories can read DEPLOY_KEY
   ansible.builtin.debug:
     msg: >-
-      {{ (lookup('secretops.github.codespaces_org_secret_info', 'DEPLOY_KEY', org='acme', include_repositories=true)
+      {{ (lookup('secretops.github.org_secret_info', 'DEPLOY_KEY', org='acme', include_repositories=true)
           .selected_repositories | default([])) | map(attribute='full_name') | list }}
 
 - name: Names of the secrets not updated for 90 days
   ansible.builtin.debug:
-    msg: "{{ query('secretops.github.codespaces_org_secret_info', org='acme') | selectattr('updated_at', 'lt', cutoff) | map(attribute='name') }}"
+    msg: "{{ query('secretops.github.org_secret_info', org='acme') | selectattr('updated_at', 'lt', cutoff) | map(attribute='name') }}"
   vars:
     cutoff: "{{ '%Y-%m-%dT%H:%M:%SZ' | strftime(now(utc=true).timestamp() - 90 * 86400, utc=true) }}"
 
 - name: Optional secrets, without failing when they are absent
   ansible.builtin.set_fact:
-    optional_secrets: "{{ query('secretops.github.codespaces_org_secret_info', 'SENTRY_DSN', 'DATADOG_KEY', on_missing='skip') }}"
+    optional_secrets: "{{ query('secretops.github.org_secret_info', 'SENTRY_DSN', 'DATADOG_KEY', on_missing='skip') }}"
   vars:
     secretops_github_org: acme   # options can come from variables
 '''
@@ -121,9 +127,9 @@ from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 from ansible.utils.display import Display
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubError
-from ansible_collections.secretops.github.plugins.module_utils.secrets_info import read_secrets
-from ansible_collections.secretops.github.plugins.plugin_utils.lookup_adapter import codespaces_api, lookup_error
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubError
+from ansible_collections.secretops.github.plugins.module_utils._secrets_info import read_secrets
+from ansible_collections.secretops.github.plugins.plugin_utils._lookup_adapter import secrets_api, lookup_error
 
 display = Display()
 
@@ -142,12 +148,12 @@ class LookupModule(LookupBase):
         self.set_options(var_options=variables, direct=kwargs)
         names = flatten_names(terms)
         try:
-            api = codespaces_api(self)
+            api = secrets_api(self)
             secrets, missing = read_secrets(api, names, self.get_option('include_repositories'), option='term')
         except GitHubError as error:
             raise lookup_error(error)
         if missing:
-            message = 'Codespaces secret(s) %s not found in the organization %s' % (', '.join(missing), api.org)
+            message = '%s secret(s) %s not found in the organization %s' % (api.store.title, ', '.join(missing), api.org)
             on_missing = self.get_option('on_missing')
             if on_missing == 'error':
                 raise AnsibleLookupError('%s; set on_missing=warn or on_missing=skip to leave missing secrets out' % message)

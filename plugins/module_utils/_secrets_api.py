@@ -2,22 +2,25 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
-"""The Codespaces organization secrets endpoints, one method each, on top of GitHubClient."""
+"""The organization secrets endpoints of one store, one method each, on top of GitHubClient.
+
+One class serves every store: what differs between them comes from the store table (_stores.py).
+"""
 
 import threading
-import time
 
-from ansible_collections.secretops.github.plugins.module_utils import sealed_box
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils import _sealed_box as sealed_box
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubError,
     GitHubInputError,
     GitHubNotFoundError,
     GitHubValidationError,
 )
-
-# Reads right after a create can miss the new secret for a moment (eventual consistency).
-READ_AFTER_WRITE_DELAYS = (0.5, 1.0, 2.0)
+from ansible_collections.secretops.github.plugins.module_utils._stores import get_store
 
 SECRET_FIELDS = ('name', 'created_at', 'updated_at', 'visibility', 'selected_repositories_url')
 
@@ -32,26 +35,41 @@ def secret_metadata(secret):
     return dict((key, secret[key]) for key in SECRET_FIELDS if secret.get(key) is not None)
 
 
-class CodespacesOrgSecretsAPI:
-    """Codespaces secrets of one organization. Fetches the public key at most once."""
+class OrgSecretsAPI:
+    """The secrets of one organization in one store. Fetches the store's public key at most once."""
 
-    def __init__(self, client, org, sleep=time.sleep):
+    def __init__(self, client, org, store=None):
+        self.store = get_store(store)
         if not isinstance(org, str) or not org.strip():
             raise GitHubInputError('org is empty: give the login of the organization that owns the secrets', option='org')
+        if client.is_ghes and not self.store.on_ghes:
+            raise GitHubInputError(
+                'store %s does not exist on GitHub Enterprise Server (api_url %s): GitHub offers %s secrets only on '
+                'GitHub.com and GHE.com; use store actions or dependabot there'
+                % (self.store.name, client.api_url, self.store.title), option='store')
         self.client = client
         self.org = org.strip()
+        self._hints = self.store.hints()
         self._public_key = None
         self._key_lock = threading.Lock()  # concurrent writers share one fetch
-        self._sleep = sleep
 
     def _secrets_path(self, *segments):
-        return self.client.path('orgs', self.org, 'codespaces', 'secrets', *segments)
+        return self.client.path('orgs', self.org, self.store.segment, 'secrets', *segments)
+
+    def _get(self, path):
+        return self.client.get(path, hints=self._hints)
+
+    def _paginate(self, path, items_key):
+        return self.client.paginate(path, items_key, hints=self._hints)
+
+    def _write(self, method, path, body=None):
+        return self.client.request(method, path, json=body, hints=self._hints)
 
     # -- secrets -----------------------------------------------------------
 
     def list_secrets(self):
         try:
-            secrets = self.client.paginate(self._secrets_path(), 'secrets')
+            secrets = self._paginate(self._secrets_path(), 'secrets')
         except GitHubNotFoundError as error:
             raise self._store_not_found(error)
         return [secret_metadata(s) for s in secrets]
@@ -63,7 +81,7 @@ class CodespacesOrgSecretsAPI:
         without Codespaces: the public key (fetched once, and needed for any value) tells them apart.
         """
         try:
-            return secret_metadata(self.client.get(self._secrets_path(name)))
+            return secret_metadata(self._get(self._secrets_path(name)))
         except GitHubNotFoundError:
             self.public_key()
             return None
@@ -84,13 +102,9 @@ class CodespacesOrgSecretsAPI:
         except GitHubError:
             pass  # raised again, in this thread, by whoever needs the key
 
-    def get_secret_after_write(self, name):
-        """Read a secret just written; a brief 404 is eventual consistency, not absence."""
-        for delay in READ_AFTER_WRITE_DELAYS + (None,):
-            secret = self.get_secret(name)
-            if secret is not None or delay is None:
-                return secret
-            self._sleep(delay)
+    def selected_repositories_url(self, name):
+        """The API URL of a secret's repositories, as GitHub reports it in selected_repositories_url."""
+        return self.client.url(self._secrets_path(name, 'repositories'))
 
     def put_secret(self, name, visibility, selected_repository_ids=None, encrypted_value=None, key_id=None):
         """Create or update; True when GitHub created it (201).
@@ -100,11 +114,16 @@ class CodespacesOrgSecretsAPI:
         """
         body = {'visibility': visibility}
         if visibility == 'selected':
-            body['selected_repository_ids'] = sorted(selected_repository_ids or [])
+            ids = sorted(selected_repository_ids or [])
+            body['selected_repository_ids'] = [str(i) for i in ids] if self.store.put_repository_ids_as_strings else ids
         if encrypted_value is not None:
             body['encrypted_value'] = encrypted_value
             body['key_id'] = key_id
-        response = self.client.request('PUT', self._secrets_path(name), json=body)
+        elif self.store.put_needs_value:
+            # The plan never gets here (it uses the repositories endpoints or asks for value); GitHub would answer 422.
+            raise GitHubInputError('Internal error: an %s secret cannot be written without its value' % self.store.title,
+                                   option='value')
+        response = self._write('PUT', self._secrets_path(name), body)
         return response.status == 201
 
     def put_secret_value(self, name, value, visibility, selected_repository_ids=None):
@@ -126,7 +145,7 @@ class CodespacesOrgSecretsAPI:
     def delete_secret(self, name):
         """Delete; False when it was already gone."""
         try:
-            self.client.request('DELETE', self._secrets_path(name))
+            self._write('DELETE', self._secrets_path(name))
         except GitHubNotFoundError:
             return False
         return True
@@ -136,37 +155,36 @@ class CodespacesOrgSecretsAPI:
         with self._key_lock:
             if self._public_key is None or (refresh and self._public_key is stale):
                 try:
-                    data = self.client.get(self._secrets_path('public-key')) or {}
+                    data = self._get(self._secrets_path('public-key')) or {}
                 except GitHubNotFoundError as error:
                     raise self._store_not_found(error)
                 self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
             return self._public_key
 
     def _store_not_found(self, error):
-        """The 404 of a store-wide endpoint: the organization or its Codespaces store is not there."""
+        """The 404 of a store-wide endpoint: the organization or its secret store is not there."""
         return GitHubNotFoundError(
-            'Organization %s does not exist, or its plan does not include Codespaces, or the token cannot '
-            'administer it: %s %s answered HTTP 404' % (self.org, error.method, error.path),
+            'Organization %s does not exist, or %s, or the token cannot administer it: %s %s answered HTTP 404'
+            % (self.org, self.store.unavailable(), error.method, error.path),
             status=error.status, github_message=error.github_message, documentation_url=error.documentation_url,
             method=error.method, path=error.path,
-            hint='Check the org option (the organization login), that the organization uses Codespaces, and that '
-                 'the token belongs to an owner of it')
+            hint='Check the org option (the organization login), that %s, and that the token belongs to an owner '
+                 'of it' % self.store.availability())
 
     # -- selected repositories ---------------------------------------------
 
     def list_selected_repositories(self, name):
-        repos = self.client.paginate(self._secrets_path(name, 'repositories'), 'repositories')
+        repos = self._paginate(self._secrets_path(name, 'repositories'), 'repositories')
         return [minimal_repository(r) for r in repos]
 
     def set_selected_repositories(self, name, repository_ids):
-        self.client.request('PUT', self._secrets_path(name, 'repositories'),
-                            json={'selected_repository_ids': sorted(repository_ids)})
+        self._write('PUT', self._secrets_path(name, 'repositories'), {'selected_repository_ids': sorted(repository_ids)})
 
     def add_selected_repository(self, name, repository_id):
-        self.client.request('PUT', self._secrets_path(name, 'repositories', repository_id))
+        self._write('PUT', self._secrets_path(name, 'repositories', repository_id))
 
     def remove_selected_repository(self, name, repository_id):
-        self.client.request('DELETE', self._secrets_path(name, 'repositories', repository_id))
+        self._write('DELETE', self._secrets_path(name, 'repositories', repository_id))
 
     # -- repositories, for resolving names -----------------------------------
 

@@ -2,6 +2,9 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """Module side of the client: shared options, client factory, errors -> fail_json.
 
@@ -14,16 +17,16 @@ from collections.abc import Mapping
 
 from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, _load_params, missing_required_lib
 
-from ansible_collections.secretops.github.plugins.module_utils.codespaces_api import CodespacesOrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils._stores import DEFAULT_STORE, STORE_NAMES
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubDependencyError,
     GitHubError,
     GitHubInputError,
 )
-from ansible_collections.secretops.github.plugins.module_utils.github_client import (
+from ansible_collections.secretops.github.plugins.module_utils._github_client import (
     API_URL_ENV_VARIABLE,
     DEFAULT_API_URL,
-    DEFAULT_API_VERSION,
     TOKEN_ENV_VARIABLES,
     GitHubClient,
 )
@@ -47,7 +50,9 @@ def github_argument_spec(**module_options):
         org=dict(type='str', required=True, aliases=['organization']),
         token=dict(type='str', no_log=True, fallback=(nonempty_env_fallback, list(TOKEN_ENV_VARIABLES))),
         api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(nonempty_env_fallback, [API_URL_ENV_VARIABLE])),
-        api_version=dict(type='str', default=DEFAULT_API_VERSION),
+        # None: 2022-11-28 for a GitHub Enterprise Server api_url, else the newest version.
+        api_version=dict(type='str'),
+        store=dict(type='str', default=DEFAULT_STORE, choices=list(STORE_NAMES)),
         validate_certs=dict(type='bool', default=True),
         ca_path=dict(type='path'),
         timeout=dict(type='float', default=30),
@@ -58,14 +63,17 @@ def github_argument_spec(**module_options):
     return spec
 
 
-def codespaces_api(module):
-    """Client and API for the module's org; raises GitHubError for bad connection options."""
-    params = module.params
-    client = GitHubClient(
+def client_for(params):
+    """The client for a module's connection options; raises GitHubError for bad ones."""
+    return GitHubClient(
         api_url=params['api_url'], token=params['token'], api_version=params['api_version'],
         validate_certs=params['validate_certs'], ca_path=params['ca_path'], timeout=params['timeout'],
         max_retries=params['max_retries'], max_retry_wait=params['max_retry_wait'])
-    return CodespacesOrgSecretsAPI(client, params['org'])
+
+
+def secrets_api(module, store=None):
+    """Client and API for the module's org and store (``store`` overrides the option)."""
+    return OrgSecretsAPI(client_for(module.params), module.params['org'], store or module.params['store'])
 
 
 def raw_arguments():

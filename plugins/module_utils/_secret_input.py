@@ -2,6 +2,9 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """What a task asks for one secret, validated before any request.
 
@@ -11,9 +14,9 @@ Messages name the option and the fix, and never contain a value or ciphertext.
 import base64
 import re
 
-from ansible_collections.secretops.github.plugins.module_utils import sealed_box
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubInputError, shown
-from ansible_collections.secretops.github.plugins.module_utils.repositories import parse_references
+from ansible_collections.secretops.github.plugins.module_utils import _sealed_box as sealed_box
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError, shown
+from ansible_collections.secretops.github.plugins.module_utils._repositories import parse_references
 
 NAME_PATTERN = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 RESERVED_PREFIX = 'GITHUB_'
@@ -52,7 +55,7 @@ class DesiredSecret:
     """One secret as a task wants it."""
 
     def __init__(self, name, state='present', value=None, encrypted_value=None, key_id=None,
-                 visibility=None, repositories=None, update_value='always'):
+                 visibility=None, repositories=None, update_value='always', store=None):
         self.name = name
         self.state = state
         self.value = value
@@ -61,6 +64,7 @@ class DesiredSecret:
         self.visibility = visibility
         self.repositories = repositories  # parsed references, or None when not given
         self.update_value = update_value
+        self.store = store  # the store's name, for many secrets at once (one module task has one store)
 
     @property
     def has_value(self):
@@ -129,7 +133,7 @@ def _check_encrypted(encrypted_value, key_id, opt):
                                % (opt('key_id'), opt('encrypted_value')), option=opt('key_id'))
     if key_id is None or str(key_id).strip() == '':
         raise GitHubInputError('%s needs %s: the key_id of the organization public key that encrypted it '
-                               '(codespaces_org_secret_info with include_public_key=true returns it)'
+                               '(org_secret_info with include_public_key=true returns it)'
                                % (opt('encrypted_value'), opt('key_id')), option=opt('key_id'))
     if not isinstance(encrypted_value, str) or not sealed_box.is_sealed_box_base64(encrypted_value):
         raise GitHubInputError('%s is not base64 of a libsodium sealed box: encrypt the value with the organization '

@@ -2,6 +2,9 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """libsodium sealed boxes, the encryption GitHub requires for secret values."""
 
@@ -10,7 +13,7 @@ import binascii
 import re
 import traceback
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubDependencyError, GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubDependencyError, GitHubInputError
 
 try:
     from nacl.public import PublicKey, SealedBox

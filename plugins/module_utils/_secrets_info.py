@@ -2,10 +2,13 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """Read secrets for the info module and the lookup, in one shape, with as few requests as possible."""
 
-from ansible_collections.secretops.github.plugins.module_utils.secret_input import normalize_secret_name
+from ansible_collections.secretops.github.plugins.module_utils._secret_input import normalize_secret_name
 
 
 def read_secrets(api, names=None, include_repositories=False, option='name'):

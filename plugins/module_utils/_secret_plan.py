@@ -2,15 +2,18 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
-"""Plan, then act, for one Codespaces org secret.
+"""Plan, then act, for one organization secret in any store.
 
 ``plan_secret`` reads and decides (no writes: this is all check mode runs);
 ``apply_plan`` sends the writes. Shared by every module that manages secrets.
 """
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import GitHubError, GitHubInputError
-from ansible_collections.secretops.github.plugins.module_utils.repositories import RepositoryResolver
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._repositories import RepositoryResolver
 
 VALUE_CREATED = 'set (not shown)'
 VALUE_REWRITTEN = 'rewritten (not shown)'
@@ -21,7 +24,8 @@ class SecretPlan:
     """The decision for one secret: what exists, what should, and which write gets there."""
 
     def __init__(self, desired, current, current_repositories, action=None, visibility=None,
-                 repositories=None, write_value=False, warnings=None):
+                 repositories=None, write_value=False, warnings=None, selection_only=False,
+                 selected_repositories_url=None):
         self.desired = desired
         self.current = current                            # metadata dict, or None when absent
         self.current_repositories = current_repositories  # list when current visibility is selected
@@ -29,6 +33,10 @@ class SecretPlan:
         self.visibility = visibility                      # target visibility
         self.repositories = repositories                  # target selection when visibility is selected
         self.write_value = write_value
+        # Only the selected repositories change, sent to the repositories endpoint (stores whose
+        # secret PUT needs the value, when no value is written).
+        self.selection_only = selection_only
+        self.selected_repositories_url = selected_repositories_url
         self.warnings = warnings or []
 
     @property
@@ -50,13 +58,16 @@ class SecretPlan:
                 after['value'] = VALUE_CREATED if self.current is None else VALUE_REWRITTEN
         return {'before': before, 'after': after}
 
-    def result(self, written=None):
-        """The ``secret`` return value: after the change (predicted in check mode)."""
+    def result(self):
+        """The ``secret`` return value after the change (predicted in check mode), from what was read
+        before: a write makes updated_at stale, so a changed secret has none."""
         if self.desired.state == 'absent':
             return {}
         secret = dict(self.current or {'name': self.name})
-        if written is not None:
-            secret.update(written)
+        if self.changed:
+            secret.pop('updated_at', None)
+            if self.visibility == 'selected':
+                secret['selected_repositories_url'] = self.selected_repositories_url
         secret['visibility'] = self.visibility
         if self.visibility != 'selected':
             secret.pop('selected_repositories_url', None)
@@ -99,7 +110,8 @@ def plan_secret(api, desired, current, current_repositories=None, resolver=None,
                                    option='value' if not desired.has_value else 'visibility')
         repositories = _target_selection(api, desired, desired.visibility, [], resolver)
         return SecretPlan(desired, None, None, action='create', visibility=desired.visibility,
-                          repositories=repositories, write_value=True, warnings=_empty_warning(desired, repositories))
+                          repositories=repositories, write_value=True, warnings=_empty_warning(desired, repositories),
+                          selected_repositories_url=api.selected_repositories_url(desired.name))
 
     visibility = desired.visibility or current['visibility']
     if desired.repositories is not None and visibility != 'selected':
@@ -107,6 +119,14 @@ def plan_secret(api, desired, current, current_repositories=None, resolver=None,
             'repositories can only be used with visibility=selected, and secret %s has visibility %s: '
             'add visibility: selected to the task' % (desired.name, visibility), option='repositories')
     write_value = desired.has_value and desired.update_value == 'always'
+    if api.store.put_needs_value and visibility != current['visibility'] and not write_value:
+        # This store takes the value with every write of the secret: re-send the one given.
+        if not desired.has_value:
+            raise GitHubInputError(
+                'Changing the visibility of %s secret %s from %s to %s needs value (or encrypted_value with key_id): '
+                'GitHub requires the value with every change of an %s secret\'s visibility; nothing was changed'
+                % (api.store.title, desired.name, current['visibility'], visibility, api.store.title), option='value')
+        write_value = True
     if read_selection or diff or (visibility == 'selected' and (desired.repositories is not None or write_value)):
         current_repositories = _selection(api, current, current_repositories)
     stays_unread = current['visibility'] == 'selected' and current_repositories is None
@@ -122,7 +142,9 @@ def plan_secret(api, desired, current, current_repositories=None, resolver=None,
         warnings = _empty_warning(desired, repositories)
     return SecretPlan(desired, current, current_repositories,
                       action='update' if (metadata_changed or write_value) else None,
-                      visibility=visibility, repositories=repositories, write_value=write_value, warnings=warnings)
+                      visibility=visibility, repositories=repositories, write_value=write_value, warnings=warnings,
+                      selection_only=metadata_changed and not write_value and api.store.put_needs_value,
+                      selected_repositories_url=api.selected_repositories_url(desired.name))
 
 
 def _selection(api, current, known):
@@ -151,11 +173,12 @@ def _empty_warning(desired, repositories):
     return []
 
 
-def apply_plan(api, plan, read_back=True):
+def apply_plan(api, plan):
     """Send the plan's writes; return the ``secret`` result after the change.
 
-    ``read_back`` reads the secret again for its new timestamps (many secrets at once
-    read the whole list once instead).
+    Nothing is read back: GitHub's answer to a write has no body worth a request, so a written
+    secret's result keeps what was read before (created_at) and drops what the write made stale
+    (updated_at).
     """
     desired = plan.desired
     if plan.action is None:
@@ -168,16 +191,13 @@ def apply_plan(api, plan, read_back=True):
         # Never send a selection we did not read: GitHub would take the missing list as empty.
         raise GitHubInputError('Internal error: secret %s would be written without its repositories' % plan.name)
     repository_ids = [r['id'] for r in plan.repositories or []]
-    if plan.write_value and desired.value is not None:
+    if plan.selection_only:
+        api.set_selected_repositories(plan.name, repository_ids)
+    elif plan.write_value and desired.value is not None:
         api.put_secret_value(plan.name, desired.value, plan.visibility, repository_ids)
     elif plan.write_value:
         api.put_secret(plan.name, plan.visibility, repository_ids, desired.encrypted_value, desired.key_id)
     else:
         # Metadata only: without encrypted_value GitHub keeps the stored value.
         api.put_secret(plan.name, plan.visibility, repository_ids)
-    if not read_back:
-        return plan.result()
-    try:
-        return plan.result(api.get_secret_after_write(plan.name))
-    except GitHubError as error:
-        raise error.after_write(secret=plan.result(), written='%s %s' % (ACTION_DONE[plan.action], plan.name))
+    return plan.result()

@@ -5,12 +5,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 DOCUMENTATION = r'''
-module: codespaces_org_secret_info
-short_description: List GitHub Codespaces organization secrets and who can use them
-version_added: 1.0.0
+module: org_secret_info
+short_description: List GitHub organization secrets (Codespaces, Actions or Dependabot) and who can use them
+version_added: 1.1.0
 description:
-  - Returns the Codespaces secrets of an organization, or one of them, without their values (GitHub never returns
-    a value).
+  - Returns the secrets of one of an organization's secret stores (O(store)), or one of them, without their values
+    (GitHub never returns a value).
+  - Until version 1.1.0 this module was called C(secretops.github.codespaces_org_secret_info); that name still works
+    and behaves as before (O(store) defaults to V(codespaces)).
+  - An organization that does not exist, or whose plan lacks the store, fails the task; it is never reported as
+    having no secrets.
   - Can add each selected secret's repositories, and the organization's public key for encrypting values elsewhere.
   - Follows pagination to the end, 100 items per request.
 author:
@@ -33,28 +37,41 @@ options:
     default: false
   include_public_key:
     description:
-      - Add RV(public_key), the organization public key that encrypts secret values, and its ID.
+      - Add RV(public_key), the store's public key that encrypts secret values, and its ID. Each store has its own.
     type: bool
     default: false
 extends_documentation_fragment:
   - secretops.github.connection
   - secretops.github.attributes.info_module
 seealso:
-  - plugin: secretops.github.codespaces_org_secret_info
+  - plugin: secretops.github.org_secret_info
     plugin_type: lookup
     description: The same information in a template or a C(loop), on the controller.
-  - module: secretops.github.codespaces_org_secret
-  - module: secretops.github.codespaces_org_secret_repos
+  - module: secretops.github.org_secret
+  - module: secretops.github.org_secret_repos
 '''
 
 EXAMPLES = r'''
 - name: List every Codespaces secret of the organization
-  secretops.github.codespaces_org_secret_info:
+  secretops.github.org_secret_info:
     org: acme
   register: org_secrets
 
+- name: List the Actions secrets
+  secretops.github.org_secret_info:
+    org: acme
+    store: actions
+  register: actions_secrets
+
+- name: The Dependabot public key, to encrypt a value elsewhere
+  secretops.github.org_secret_info:
+    org: acme
+    store: dependabot
+    include_public_key: true
+  register: dependabot_store
+
 - name: Audit which repositories can read each secret
-  secretops.github.codespaces_org_secret_info:
+  secretops.github.org_secret_info:
     org: acme
     include_repositories: true
   register: audit
@@ -70,7 +87,7 @@ EXAMPLES = r'''
     label: "{{ item.name }}"
 
 - name: Fail the play when a required secret is missing
-  secretops.github.codespaces_org_secret_info:
+  secretops.github.org_secret_info:
     org: acme
     name: NPM_TOKEN
   register: npm_token
@@ -83,7 +100,7 @@ EXAMPLES = r'''
     cutoff: "{{ '%Y-%m-%dT%H:%M:%SZ' | strftime(now(utc=true).timestamp() - 90 * 86400) }}"
 
 - name: Get the public key to encrypt a value elsewhere
-  secretops.github.codespaces_org_secret_info:
+  secretops.github.org_secret_info:
     org: acme
     name: NONE_NEEDED
     include_public_key: true
@@ -157,7 +174,7 @@ public_key:
     key: '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234='
   contains:
     key_id:
-      description: The key's ID, to pass as O(secretops.github.codespaces_org_secret#module:key_id).
+      description: The key's ID, to pass as O(secretops.github.org_secret#module:key_id).
       type: str
       sample: '568250167242549743'
     key:
@@ -168,17 +185,17 @@ public_key:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
-    codespaces_api,
+from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    secrets_api,
     github_argument_spec,
     run_module,
 )
-from ansible_collections.secretops.github.plugins.module_utils.secrets_info import read_secrets
+from ansible_collections.secretops.github.plugins.module_utils._secrets_info import read_secrets
 
 
 def read_info(module):
     params = module.params
-    api = codespaces_api(module)
+    api = secrets_api(module)
     names = [params['name']] if params['name'] is not None else None
     secrets, _missing = read_secrets(api, names, params['include_repositories'])
     result = dict(changed=False, secrets=secrets)

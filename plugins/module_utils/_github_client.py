@@ -2,10 +2,13 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """HTTP transport for the GitHub REST API: one session, retries, rate limits, pagination.
 
-It knows nothing of Codespaces (see codespaces_api.py) nor of Ansible.
+It knows nothing of secret stores (see _secrets_api.py and _stores.py) nor of Ansible.
 """
 
 import datetime
@@ -17,7 +20,7 @@ import time
 import traceback
 from urllib.parse import quote, urlsplit
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubDependencyError,
     GitHubHTTPError,
     GitHubInputError,
@@ -26,7 +29,7 @@ from ansible_collections.secretops.github.plugins.module_utils.errors import (
     http_error,
     shown,
 )
-from ansible_collections.secretops.github.plugins.module_utils.version import COLLECTION_NAME, COLLECTION_VERSION
+from ansible_collections.secretops.github.plugins.module_utils._version import COLLECTION_NAME, COLLECTION_VERSION
 
 try:
     import requests
@@ -42,6 +45,8 @@ DEFAULT_API_URL = 'https://api.github.com'
 TOKEN_ENV_VARIABLES = ('GITHUB_TOKEN', 'GH_TOKEN')
 API_URL_ENV_VARIABLE = 'GITHUB_API_URL'
 DEFAULT_API_VERSION = '2026-03-10'
+# GitHub Enterprise Server up to 3.20 accepts only this version; its API root is https://HOST/api/v3.
+GHES_API_VERSION = '2022-11-28'
 MEDIA_TYPE = 'application/vnd.github+json'
 PAGE_SIZE = 100
 # Connections kept per host: enough for the bulk module's concurrent writes.
@@ -82,13 +87,25 @@ def quote_segment(segment):
     return text
 
 
+def is_ghes_url(api_url):
+    """A GitHub Enterprise Server API root (https://HOST/api/v3), not GitHub.com or GHE.com."""
+    parts = urlsplit(api_url)
+    return parts.path.rstrip('/').lower().endswith('/api/v3') and (parts.hostname or '').lower() != 'api.github.com'
+
+
+def default_api_version(api_url):
+    return GHES_API_VERSION if is_ghes_url(api_url) else DEFAULT_API_VERSION
+
+
 def validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path=None):
-    """Reject bad connection options before any request; returns the normalised api_url.
+    """Reject bad connection options before any request; returns (api_url normalised, api_version).
 
     Messages name the option and the fix; they never hold the token, nor credentials from api_url.
     """
     validate_token(token)
     url = validate_api_url(api_url)
+    if api_version is None:
+        api_version = default_api_version(url)
     if not isinstance(api_version, str) or not _API_VERSION.fullmatch(api_version):
         raise GitHubInputError(
             'api_version %s is not a GitHub API version: use a date such as %s (the default) or 2022-11-28'
@@ -103,7 +120,7 @@ def validate_connection(api_url, token, api_version, timeout, max_retries, max_r
         if not os.path.isfile(ca_path):
             raise GitHubInputError('ca_path %s does not exist or is not a file: give the path of a PEM file of '
                                    'CA certificates on the host that runs the task' % shown(ca_path), option='ca_path')
-    return url
+    return url, api_version
 
 
 def validate_token(token):
@@ -191,11 +208,14 @@ def same_origin(url, other):
 class GitHubClient:
     """A thin, URL-safe GitHub REST client. Build one per task and reuse it."""
 
-    def __init__(self, api_url, token, api_version=DEFAULT_API_VERSION, validate_certs=True, ca_path=None,
+    def __init__(self, api_url, token, api_version=None, validate_certs=True, ca_path=None,
                  timeout=30, max_retries=3, max_retry_wait=60, backoff_base=1.0, sleep=time.sleep, clock=time.time):
         if REQUESTS_IMPORT_ERROR is not None:
             raise GitHubDependencyError('requests', REQUESTS_IMPORT_ERROR)
-        self.api_url = validate_connection(api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path)
+        # api_version None: 2022-11-28 for a GitHub Enterprise Server root, else the newest.
+        self.api_url, self.api_version = validate_connection(
+            api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path)
+        self.is_ghes = is_ghes_url(self.api_url)
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_retry_wait = max_retry_wait
@@ -212,7 +232,7 @@ class GitHubClient:
         self._verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         self._session.headers.update({
             'Accept': MEDIA_TYPE,
-            'X-GitHub-Api-Version': api_version,
+            'X-GitHub-Api-Version': self.api_version,
             'User-Agent': '%s/%s python-requests/%s' % (COLLECTION_NAME, COLLECTION_VERSION, requests.__version__),
         })
         if not validate_certs:
@@ -232,7 +252,7 @@ class GitHubClient:
 
     # -- sending -----------------------------------------------------------
 
-    def request(self, method, path, params=None, json=None, url=None):
+    def request(self, method, path, params=None, json=None, url=None, hints=None):
         """Send one request with retries; return ApiResponse or raise a GitHubError.
 
         ``path`` is what errors show; ``url`` (for pagination links) overrides the target.
@@ -278,23 +298,23 @@ class GitHubClient:
                     continue
 
             if status >= 400:
-                error = self._error(method, path, response)
+                error = self._error(method, path, response, hints)
                 if attempt:
                     error.message += ' (after %d attempts)' % (attempt + 1)
                 raise error
             return ApiResponse(status, self._json(method, path, response), response.headers)
 
-    def get(self, path, params=None):
-        return self.request('GET', path, params=params).data
+    def get(self, path, params=None, hints=None):
+        return self.request('GET', path, params=params, hints=hints).data
 
-    def paginate(self, path, items_key=None, params=None):
+    def paginate(self, path, items_key=None, params=None, hints=None):
         """GET every page (per_page=100, following Link rel=next); return all items."""
         query = dict(params or {}, per_page=PAGE_SIZE)
         items = []
         url = None
         seen = set()
         while True:
-            response = self.request('GET', path, params=None if url else query, url=url)
+            response = self.request('GET', path, params=None if url else query, url=url, hints=hints)
             page = response.data
             if items_key is not None:
                 page = (page or {}).get(items_key)
@@ -353,9 +373,9 @@ class GitHubClient:
             hint='GitHub rate limit: retry after %s (in %d s); this is more than max_retry_wait=%s or max_retries=%s allow'
                  % (until.strftime('%Y-%m-%dT%H:%M:%SZ'), int(wait + 0.5), self.max_retry_wait, self.max_retries))
 
-    def _error(self, method, path, response):
+    def _error(self, method, path, response, hints=None):
         error = http_error(response.status_code, response.reason, method, path,
-                           _github_message(response), _documentation_url(response))
+                           _github_message(response), _documentation_url(response), hints)
         # On a 403 GitHub says what the endpoint accepts; quote it, it is the exact fix.
         accepted = [(label, response.headers.get(header)) for label, header in (
             ('scopes', 'X-Accepted-OAuth-Scopes'), ('fine-grained permissions', 'X-Accepted-GitHub-Permissions'))]

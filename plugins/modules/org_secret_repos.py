@@ -5,15 +5,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 DOCUMENTATION = r'''
-module: codespaces_org_secret_repos
-short_description: Choose which repositories can use a GitHub Codespaces organization secret
-version_added: 1.0.0
+module: org_secret_repos
+short_description: Choose which repositories can use a GitHub organization secret (Codespaces, Actions or Dependabot)
+version_added: 1.1.0
 description:
-  - Adds repositories to, removes them from, or sets exactly, the selected repositories of a Codespaces
-    organization secret whose visibility is C(selected).
+  - Adds repositories to, removes them from, or sets exactly, the selected repositories of an organization secret
+    whose visibility is C(selected), in any of the organization's secret stores (O(store)).
+  - Until version 1.1.0 this module was called C(secretops.github.codespaces_org_secret_repos); that name still works
+    and behaves as before (O(store) defaults to V(codespaces)).
+  - No value is needed in any store, V(actions) included: these endpoints change only the selection.
   - With O(state=present) and O(state=absent) only the listed repositories are touched, one request each, so
     tasks running in parallel (for example one per repository team) never undo each other's changes.
-  - The secret's value and visibility are never changed; use M(secretops.github.codespaces_org_secret) for those.
+  - The secret's value and visibility are never changed; use M(secretops.github.org_secret) for those.
 author:
   - secretops.github contributors (@secretops)
 requirements:
@@ -53,43 +56,46 @@ notes:
     says which changes were applied and which were not; running the task again completes it.
   - O(state=exact) replaces the selection in one request.
 seealso:
-  - module: secretops.github.codespaces_org_secret
-  - module: secretops.github.codespaces_org_secret_info
+  - module: secretops.github.org_secret
+  - module: secretops.github.org_secret_info
   - name: Codespaces organization secrets REST API
-    description: The GitHub endpoints this module uses.
     link: https://docs.github.com/rest/codespaces/organization-secrets
+  - name: Actions organization secrets REST API
+    link: https://docs.github.com/rest/actions/secrets
+  - name: Dependabot organization secrets REST API
+    link: https://docs.github.com/rest/dependabot/secrets
 '''
 
 EXAMPLES = r'''
 - name: Let the api repository use the secret, whatever else is selected
-  secretops.github.codespaces_org_secret_repos:
+  secretops.github.org_secret_repos:
     org: acme
     name: DEPLOY_KEY
     repositories: [api]
 
 - name: Each team's play adds its own repositories; parallel runs do not lose each other's additions
-  secretops.github.codespaces_org_secret_repos:
+  secretops.github.org_secret_repos:
     org: acme
     name: SHARED_NPM_TOKEN
     repositories: "{{ team_repositories }}"
     state: present
 
 - name: Take the secret away from archived repositories
-  secretops.github.codespaces_org_secret_repos:
+  secretops.github.org_secret_repos:
     org: acme
     name: DEPLOY_KEY
     repositories: [legacy-api, 1296269]
     state: absent
 
 - name: Exactly these repositories, no others
-  secretops.github.codespaces_org_secret_repos:
+  secretops.github.org_secret_repos:
     org: acme
     name: DEPLOY_KEY
     repositories: [api, acme/web]
     state: exact
 
 - name: No repository at all
-  secretops.github.codespaces_org_secret_repos:
+  secretops.github.org_secret_repos:
     org: acme
     name: DEPLOY_KEY
     repositories: []
@@ -139,18 +145,18 @@ removed:
 
 from ansible.module_utils.basic import AnsibleModule
 
-from ansible_collections.secretops.github.plugins.module_utils.errors import (
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubError,
     GitHubInputError,
     GitHubPartialChangeError,
 )
-from ansible_collections.secretops.github.plugins.module_utils.module_adapter import (
-    codespaces_api,
+from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    secrets_api,
     github_argument_spec,
     run_module,
 )
-from ansible_collections.secretops.github.plugins.module_utils.repositories import RepositoryResolver, parse_references
-from ansible_collections.secretops.github.plugins.module_utils.secret_input import normalize_secret_name
+from ansible_collections.secretops.github.plugins.module_utils._repositories import RepositoryResolver, parse_references
+from ansible_collections.secretops.github.plugins.module_utils._secret_input import normalize_secret_name
 
 
 def by_full_name(repositories):
@@ -161,12 +167,12 @@ def selected_secret(api, name):
     """The secret, which must exist and have visibility selected (checked even when nothing would change)."""
     secret = api.get_secret(name)
     if secret is None:
-        raise GitHubInputError('Secret %s does not exist in %s: create it first with secretops.github.codespaces_org_secret '
+        raise GitHubInputError('Secret %s does not exist in %s: create it first with secretops.github.org_secret '
                                '(visibility: selected)' % (name, api.org), option='name')
     if secret['visibility'] != 'selected':
         raise GitHubInputError(
             'Secret %s has visibility %s, so it has no list of repositories to change: set visibility: selected '
-            'with secretops.github.codespaces_org_secret first' % (name, secret['visibility']), option='name')
+            'with secretops.github.org_secret first' % (name, secret['visibility']), option='name')
     return secret
 
 
@@ -186,7 +192,7 @@ def manage_selection(module):
     params = module.params
     name = normalize_secret_name(params['name'])
     references = parse_references(params['repositories'], params['org'])
-    api = codespaces_api(module)
+    api = secrets_api(module)
     selected_secret(api, name)
     current = api.list_selected_repositories(name)
     wanted = RepositoryResolver(api, current).resolve(references)

@@ -2,6 +2,9 @@
 # Copyright (c) 2026, secretops.github contributors
 # BSD 2-Clause License (see LICENSES/BSD-2-Clause.txt or https://opensource.org/licenses/BSD-2-Clause)
 # SPDX-License-Identifier: BSD-2-Clause
+#
+# PRIVATE: an internal part of secretops.github, not an API for other collections or for playbooks.
+# It may change or disappear in any release without notice.
 
 """The one error hierarchy of the client.
 
@@ -134,10 +137,9 @@ HINTS = {
     401: 'Check the token: it may be missing, mistyped, expired or revoked '
          '(option token, or the GITHUB_TOKEN / GH_TOKEN environment variables)',
     403: 'The token lacks permission: a classic personal access token needs the admin:org scope; '
-         'a fine-grained or GitHub App token needs the organization permission '
-         '"Organization codespaces secrets" (read for reading, read and write for changes)',
-    404: 'Check that the organization (option org) exists, that the token can administer it, '
-         'and that its plan includes Codespaces; for a secret or repository, check its name',
+         'a fine-grained or GitHub App token needs the organization permission of the secret store',
+    404: 'Check that the organization (option org) exists and that the token can administer it; '
+         'for a secret or repository, check its name',
     409: 'The secret\'s visibility is not "selected"; set visibility=selected before choosing repositories',
     422: 'GitHub rejected the request: check the secret name, visibility, repository ids, '
          'and that key_id is the organization public key that encrypted encrypted_value',
@@ -153,14 +155,14 @@ ERROR_CLASSES = {
 }
 
 
-def http_error(status, reason, method, path, github_message=None, documentation_url=None):
-    """Build the typed error for an HTTP error status."""
+def http_error(status, reason, method, path, github_message=None, documentation_url=None, hints=None):
+    """Build the typed error for an HTTP error status; ``hints`` (status -> text) override the general ones."""
     if status >= 500:
         cls = GitHubServerError
         hint = 'GitHub had a server error; retry later (see https://www.githubstatus.com)'
     else:
         cls = ERROR_CLASSES.get(status, GitHubHTTPError)
-        hint = HINTS.get(status)
+        hint = (hints or {}).get(status) or HINTS.get(status)
     message = '%s %s failed: HTTP %s %s' % (method, path, status, reason or '')
     message = message.rstrip()
     if github_message:
