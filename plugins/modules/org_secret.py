@@ -62,8 +62,8 @@ options:
       - Which repositories of the organization can use the secret. V(all) repositories, V(private)
         (private and internal) repositories, or only the V(selected) ones of O(repositories).
       - Required to create a secret. When updating, the current visibility is kept if not set.
-      - Changing the visibility of an existing secret in the V(actions) store needs O(value) or O(encrypted_value):
-        GitHub takes the value with every such change.
+      - Changing the visibility of an existing secret in the V(actions) store needs O(value) or O(encrypted_value),
+        because GitHub takes the value with every such change.
     type: str
     choices: [all, private, selected]
   repositories:
@@ -228,8 +228,8 @@ secret:
     updated_at:
       description:
         - When the secret was last written (ISO 8601).
-        - Not returned when the task wrote the secret (or would, in check mode): the module does not spend a
-          request to read the secret again after writing it.
+        - Not returned when the task wrote the secret (or would, in check mode), because the module does not
+          spend a request to read the secret again after writing it.
       type: str
       returned: success and O(state=present), when the task did not change the secret
       sample: '2026-11-21T10:15:03Z'

@@ -13,7 +13,7 @@ description:
     whose visibility is C(selected), in any of the organization's secret stores (O(store)).
   - Until version 1.1.0 this module was called C(secretops.github.codespaces_org_secret_repos); that name still works
     and behaves as before (O(store) defaults to V(codespaces)).
-  - No value is needed in any store, V(actions) included: these endpoints change only the selection.
+  - No value is needed in any store, V(actions) included, because these endpoints change only the selection.
   - With O(state=present) and O(state=absent) only the listed repositories are touched, one request each, so
     tasks running in parallel (for example one per repository team) never undo each other's changes.
   - The secret's value and visibility are never changed; use M(secretops.github.org_secret) for those.
@@ -59,10 +59,13 @@ seealso:
   - module: secretops.github.org_secret
   - module: secretops.github.org_secret_info
   - name: Codespaces organization secrets REST API
+    description: The endpoints of O(store=codespaces).
     link: https://docs.github.com/rest/codespaces/organization-secrets
   - name: Actions organization secrets REST API
+    description: The endpoints of O(store=actions).
     link: https://docs.github.com/rest/actions/secrets
   - name: Dependabot organization secrets REST API
+    description: The endpoints of O(store=dependabot).
     link: https://docs.github.com/rest/dependabot/secrets
 '''
 

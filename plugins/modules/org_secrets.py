@@ -84,8 +84,8 @@ options:
       - Also delete the secrets that O(secrets) does not name, in the stores that the items name (O(store) for
         an empty list), or in exactly the stores of O(purge_stores). Other stores are never touched.
       - A purge that would keep no secret in a store (no V(present) item of that store) deletes all of that store's
-        secrets, and fails unless O(confirm_purge_all=true): a list that is empty because a variable was missing or
-        misspelled never deletes anything.
+        secrets, and fails unless O(confirm_purge_all=true), so that a list that is empty because a variable was
+        missing or misspelled never deletes anything.
     type: bool
     default: false
   purge_stores:
