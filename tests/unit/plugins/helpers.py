@@ -35,7 +35,7 @@ def seed_secrets(sim, specs, org='acme'):
 
 
 # YAML that is not a string where a secret value is expected: never converted silently.
-NON_STRING_VALUES = [83, 1.1, True, {'a': 1}, ['x']]
+NON_STRING_VALUES = [83, 1.1, True, {'key': 'dict-value-Z7'}, ['list-value-Z7']]
 
 
 def assert_must_quote(result, option):
