@@ -12,6 +12,7 @@ This is the only place in module_utils that talks to AnsibleModule.
 """
 
 import os
+import re
 
 from collections.abc import Mapping
 
@@ -31,6 +32,8 @@ from ansible_collections.secretops.github.plugins.module_utils._github_client im
     GitHubClient,
 )
 
+# The user:password@ part of a URL, found without parsing (a URL with a bad port does not parse).
+_URL_USERINFO = re.compile(r'\s*[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)@')
 PIP_NAMES = {'requests': 'requests', 'PyNaCl': 'pynacl'}
 
 
@@ -102,7 +105,7 @@ def module_with_dict_list(argument_spec, option, secret_keys, **kwargs):
     option is taken as raw, so ansible-core still masks the token, and the items' secret strings
     are masked here; validation then fails naming the item.
     """
-    items = raw_arguments().get(option)
+    items = (raw_arguments() or {}).get(option)  # validate-modules introspection has no arguments
     if items is None or (isinstance(items, list) and all(isinstance(item, Mapping) for item in items)):
         return AnsibleModule(argument_spec=argument_spec, **kwargs)
     spec = dict(argument_spec)
@@ -150,8 +153,17 @@ def fail_from_error(module, error, **result):
     module.fail_json(msg=str(error), **details)
 
 
+def hide_url_credentials(module):
+    """Credentials typed into api_url are refused, and must not show in the invocation either."""
+    match = _URL_USERINFO.match(module.params.get('api_url') or '')
+    if match:
+        userinfo = match.group(1)
+        module.no_log_values.update(part for part in (userinfo, userinfo.partition(':')[2]) if part)
+
+
 def run_module(module, work):
     """Return ``work(module)``'s result dict; any GitHubError becomes a clean failure."""
+    hide_url_credentials(module)
     try:
         return work(module)
     except GitHubError as error:

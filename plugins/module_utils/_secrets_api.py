@@ -11,6 +11,7 @@
 One class serves every store: what differs between them comes from the store table (_stores.py).
 """
 
+import re
 import threading
 
 from ansible_collections.secretops.github.plugins.module_utils import _sealed_box as sealed_box
@@ -19,9 +20,13 @@ from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubInputError,
     GitHubNotFoundError,
     GitHubValidationError,
+    shown,
 )
 from ansible_collections.secretops.github.plugins.module_utils._stores import get_store
 
+# GitHub logins: letters, digits and hyphens, not starting with a hyphen (GHES and GHE.com also allow
+# underscores and dots in generated logins); at most 100 characters here.
+_ORG_LOGIN = re.compile(r'[A-Za-z0-9][A-Za-z0-9_.-]{0,99}')
 SECRET_FIELDS = ('name', 'created_at', 'updated_at', 'visibility', 'selected_repositories_url')
 
 
@@ -42,6 +47,9 @@ class OrgSecretsAPI:
         self.store = get_store(store)
         if not isinstance(org, str) or not org.strip():
             raise GitHubInputError('org is empty: give the login of the organization that owns the secrets', option='org')
+        if not _ORG_LOGIN.fullmatch(org.strip()):
+            raise GitHubInputError('org %s is not an organization login: use the login as in https://github.com/LOGIN '
+                                   '(letters, digits and hyphens)' % shown(org), option='org')
         if client.is_ghes and not self.store.on_ghes:
             raise GitHubInputError(
                 'store %s does not exist on GitHub Enterprise Server (api_url %s): GitHub offers %s secrets only on '

@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ansible_env
 
 TOKEN = 'lookup-sources-token-Vb73'
@@ -39,10 +41,15 @@ def test_options_from_ansible_cfg(sim, collections_path, tmp_path):
     assert 'FROM_ANYWHERE' in proc.stdout
 
 
-def test_options_from_the_environment_and_variables(sim, collections_path, tmp_path):
+@pytest.mark.parametrize('token_env', [
+    {'GH_TOKEN': TOKEN},
+    {'GITHUB_TOKEN': TOKEN, 'GH_TOKEN': 'not-a-valid-token'},   # GITHUB_TOKEN wins, as for the modules
+    {'GITHUB_TOKEN': '', 'GH_TOKEN': TOKEN},                     # an empty variable counts as unset
+])
+def test_options_from_the_environment_and_variables(sim, collections_path, tmp_path, token_env):
     seeded(sim)
     proc = debug_lookup(collections_path, "query('secretops.github.codespaces_org_secret_info') | map(attribute='name')",
-                        tmp_path, extra_vars=['secretops_github_org=acme'], GH_TOKEN=TOKEN, GITHUB_API_URL=sim.url)
+                        tmp_path, extra_vars=['secretops_github_org=acme'], GITHUB_API_URL=sim.url, **token_env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert 'FROM_ANYWHERE' in proc.stdout
 

@@ -32,3 +32,13 @@ def add_repositories(sim, count, prefix='svc', org='acme'):
 def seed_secrets(sim, specs, org='acme'):
     """Store secrets directly in the simulator (no API request): specs as the control endpoint takes them."""
     sim.state.seed_secrets(sim.state.get_org(org), specs)
+
+
+# YAML that is not a string where a secret value is expected: never converted silently.
+NON_STRING_VALUES = [83, 1.1, True, {'key': 'dict-value-Z7'}, ['list-value-Z7']]
+
+
+def assert_must_quote(result, option):
+    """A module failed because ``option`` was not a string, and said to quote it."""
+    assert result['failed'] is True
+    assert '%s must be a string' % option in result['msg'] and 'quote it' in result['msg']

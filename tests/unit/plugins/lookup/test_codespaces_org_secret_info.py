@@ -14,6 +14,7 @@ except ImportError:
         return value
 
 from ansible_collections.secretops.github.plugins.lookup import org_secret_info as lookup_module
+from ansible_collections.secretops.github.plugins.plugin_utils import _lookup_adapter as lookup_adapter
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     ADMIN_TOKEN,
     READONLY_TOKEN,
@@ -46,7 +47,13 @@ def lookup_fixture(sim, monkeypatch):
     return run
 
 
-def test_no_terms_returns_every_secret_in_one_request(sim, lookup):
+@pytest.mark.parametrize('answer', [None, ['GAMMA', 'ALPHA', 'BETA']], ids=['sorted', 'unsorted'])
+def test_no_terms_returns_every_secret_by_name_in_one_request(sim, lookup, answer):
+    if answer:
+        secrets = [{'name': name, 'visibility': 'all', 'created_at': '2026-01-01T00:00:00Z',
+                    'updated_at': '2026-01-01T00:00:00Z'} for name in answer]
+        sim.faults.add_rule({'action': 'status', 'status': 200, 'method': 'GET', 'path': 'secrets$',
+                             'body': {'total_count': len(secrets), 'secrets': secrets}})
     result = lookup()
     assert [s['name'] for s in result] == ['ALPHA', 'BETA', 'GAMMA']
     assert result[0] == dict((k, result[0][k]) for k in ('name', 'created_at', 'updated_at', 'visibility'))
@@ -102,10 +109,32 @@ def test_options_from_variables_are_templated(sim, lookup):
     assert len(plugin.run([], variables=variables)) == 3
 
 
-def test_token_and_url_from_the_environment(sim, lookup, monkeypatch):
-    monkeypatch.setenv('GH_TOKEN', ADMIN_TOKEN)
+@pytest.mark.parametrize('env', [
+    {'GH_TOKEN': ADMIN_TOKEN},
+    {'GITHUB_TOKEN': ADMIN_TOKEN, 'GH_TOKEN': 'not-a-valid-token'},   # GITHUB_TOKEN wins
+    {'GITHUB_TOKEN': '', 'GH_TOKEN': ADMIN_TOKEN},                     # an empty variable counts as unset
+])
+def test_token_and_url_from_the_environment(sim, lookup, monkeypatch, env):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setenv('GITHUB_API_URL', sim.url)
     assert len(lookup(variables={'secretops_github_org': 'acme'})) == 3
+
+
+@pytest.mark.parametrize('env, direct, token, api_url', [
+    ({'GITHUB_API_URL': ''}, {}, 'direct-token', 'https://api.github.com'),
+    ({'GITHUB_API_URL': 'https://ghe.example/api/v3'}, {}, 'direct-token', 'https://ghe.example/api/v3'),
+    ({'GITHUB_API_URL': 'https://ghe.example/api/v3'}, {'api_url': ''}, 'direct-token', ''),  # explicit stays empty
+    ({'GITHUB_TOKEN': '', 'GH_TOKEN': 'gh-token'}, {'token': None}, 'gh-token', 'https://api.github.com'),
+    ({'GITHUB_TOKEN': 'github-token', 'GH_TOKEN': 'gh-token'}, {'token': None}, 'github-token', 'https://api.github.com'),
+])
+def test_connection_options_resolve_the_environment(lookup, monkeypatch, env, direct, token, api_url):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    plugin = lookup_loader.get('secretops.github.codespaces_org_secret_info')
+    plugin.set_options(var_options={}, direct=dict(dict(org='acme', token='direct-token'), **direct))
+    options = lookup_adapter.connection_options(plugin)
+    assert (options['token'], options['api_url']) == (token, api_url)
 
 
 def test_keyword_arguments_win_over_variables(sim, lookup):
@@ -119,6 +148,7 @@ def test_keyword_arguments_win_over_variables(sim, lookup):
     ({'token': ''}, 'No GitHub token: set the token option, or the GITHUB_TOKEN or GH_TOKEN environment variable'),
     ({'org': 'no-such-org'}, 'HTTP 404'),
     ({'api_version': 'v3'}, "api_version 'v3' is not a GitHub API version"),
+    ({'api_url': ''}, 'api_url is empty'),
 ])
 def test_errors_are_lookup_errors_with_a_hint(lookup, kwargs, text):
     with pytest.raises(AnsibleError) as caught:
@@ -127,16 +157,29 @@ def test_errors_are_lookup_errors_with_a_hint(lookup, kwargs, text):
     assert ADMIN_TOKEN not in str(caught.value) and READONLY_TOKEN not in str(caught.value)
 
 
-def test_a_bad_name_term_fails_before_any_request(sim, lookup):
+@pytest.mark.parametrize('term, text', [
+    ('bad-name', "term 'bad-name' is not a valid secret name"),
+    (12, 'term must be a secret name (a string such as MY_SECRET), not int 12'),
+    ('', 'term is empty'),
+])
+def test_a_bad_name_term_fails_before_any_request(sim, lookup, term, text):
     with pytest.raises(AnsibleError) as caught:
-        lookup('bad-name')
-    assert "term 'bad-name' is not a valid secret name" in str(caught.value)
+        lookup(term)
+    assert text in str(caught.value)
     assert requests_sent(sim) == []
+
+
+@pytest.mark.parametrize('terms', [('x',), ('x', 'y')])
+def test_a_missing_org_is_an_error_even_when_missing_secrets_are_skipped(sim, lookup, terms):
+    with pytest.raises(AnsibleError) as caught:
+        lookup(*terms, org='nosuch-org', on_missing='skip')
+    assert 'Organization nosuch-org does not exist' in str(caught.value)
 
 
 def test_missing_org_says_where_to_set_it(sim, lookup):
     plugin = lookup_loader.get('secretops.github.codespaces_org_secret_info')
     with pytest.raises(AnsibleError) as caught:
         plugin.run([], variables={}, token=ADMIN_TOKEN, api_url=sim.url)
-    assert 'org' in str(caught.value)
+    assert str(caught.value).startswith('The org option is required: pass org=... to the lookup, set the '
+                                        'secretops_github_org variable, or org in the [secretops_github] section')
     assert requests_sent(sim) == []

@@ -6,6 +6,7 @@ from ansible_collections.secretops.github.plugins.module_utils._secrets_api impo
 from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubConflictError,
     GitHubInputError,
+    GitHubNotFoundError,
     GitHubValidationError,
 )
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
@@ -74,8 +75,9 @@ def test_a_201_body_may_be_empty_object_or_null(sim, api, body):
     assert api.put_secret_value('NEW', 'v', 'all') is True
 
 
-def test_get_secret_is_none_when_missing(api):
+def test_get_secret_is_none_when_missing_after_one_check_that_the_org_exists(sim, api):
     assert api.get_secret('NOPE') is None
+    assert requests_sent(sim) == [('GET', BASE + '/NOPE'), ('GET', BASE + '/public-key')]
 
 
 def test_get_secret_returns_documented_fields_only(sim, api):
@@ -135,3 +137,25 @@ def test_an_empty_org_fails_before_any_request(sim, client, org):
         OrgSecretsAPI(client, org)
     assert caught.value.option == 'org'
     assert sim.state.log_entries() == []
+
+
+@pytest.mark.parametrize('read', [lambda api: api.get_secret('X'), lambda api: api.list_secrets()],
+                         ids=['get_secret', 'list_secrets'])
+def test_a_missing_org_is_an_error_not_an_absent_secret(sim, client, read):
+    with pytest.raises(GitHubNotFoundError) as caught:
+        read(OrgSecretsAPI(client, 'nosuch-org'))
+    message = str(caught.value)
+    assert message.startswith('Organization nosuch-org does not exist, or its plan does not include Codespaces')
+    assert 'Check the org option' in message
+    assert caught.value.status == 404
+    assert all(path.startswith('/orgs/nosuch-org/') for _method, path in requests_sent(sim))
+
+
+@pytest.mark.parametrize('org', ['nosuch\r\nX-Evil: 1', 'acme/other', '../acme', 'acmé', ' ', '-acme', 'a' * 101])
+def test_an_org_that_cannot_be_a_login_fails_before_any_request(sim, client, org):
+    with pytest.raises(GitHubInputError) as caught:
+        OrgSecretsAPI(client, org)
+    message = str(caught.value)
+    assert caught.value.option == 'org' and message.startswith('org ')
+    assert '\r' not in message and '\n' not in message and message.isascii()
+    assert requests_sent(sim) == []

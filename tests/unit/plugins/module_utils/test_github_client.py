@@ -102,13 +102,29 @@ def test_paginate_array_bodies(sim, client):
     assert len(sim.state.log_entries()) == 2
 
 
-def test_paginate_never_sends_the_token_to_another_host(sim, client):
+@pytest.mark.parametrize('origin, followed', [
+    ('http://localhost:{port}', True),
+    ('HTTP://LOCALHOST:{port}', True),   # the same origin spelled in upper case
+    ('https://localhost:{port}', False),
+    ('http://localhost:{other_port}', False),
+    ('http://127.0.0.1:{port}', False),
+    ('https://attacker.example', False),
+])
+def test_paginate_follows_links_of_the_same_origin_only(sim, make_client, origin, followed):
+    port = int(sim.url.rsplit(':', 1)[1])
+    client = make_client(api_url='http://localhost:%d' % port)
+    link = origin.format(port=port, other_port=port % 65535 + 1) + '/orgs/acme/codespaces/secrets?page=2'
     sim.faults.add_rule({'action': 'status', 'status': 200, 'method': 'GET', 'path': 'secrets$',
-                         'body': {'total_count': 1, 'secrets': []},
-                         'headers': {'Link': '<https://attacker.example/orgs/acme/codespaces/secrets?page=2>; rel="next"'}})
-    with pytest.raises(GitHubHTTPError, match='leaves'):
-        client.paginate(client.path(*SECRETS), 'secrets')
-    assert len(sim.state.log_entries()) == 1
+                         'body': {'total_count': 1, 'secrets': [{'name': 'FIRST_PAGE', 'visibility': 'all'}]},
+                         'headers': {'Link': '<%s>; rel="next"' % link}})
+    if followed:
+        assert [s['name'] for s in client.paginate(client.path(*SECRETS), 'secrets')] == ['FIRST_PAGE']
+        assert [entry['query'] for entry in sim.state.log_entries()] == [{'per_page': '100'}, {'page': '2'}]
+    else:
+        # Never send the token elsewhere: the link is refused before any request to it.
+        with pytest.raises(GitHubHTTPError, match='leaves'):
+            client.paginate(client.path(*SECRETS), 'secrets')
+        assert len(sim.state.log_entries()) == 1
 
 
 def test_paginate_rejects_a_body_without_the_list(sim, client):
@@ -324,15 +340,62 @@ def test_a_web_page_instead_of_the_api_says_to_check_api_url(make_client):
     ({'timeout': 0}, 'timeout', 'greater than 0'),
     ({'max_retries': -1}, 'max_retries', '0 or more'),
     ({'max_retry_wait': -5}, 'max_retry_wait', '0 or more seconds'),
+    # hostile input: each fails naming the option, never echoing the token or URL credentials
+    ({'token': 'tök€n'}, 'token', 'not printable ASCII'),
+    ({'token': 'ghp_abc def'}, 'token', 'not printable ASCII'),
+    ({'token': 83}, 'token', 'token must be a string, not int'),
+    ({'api_url': ''}, 'api_url', 'api_url is empty'),
+    ({'api_url': '   '}, 'api_url', 'api_url is empty'),
+    ({'api_url': 'http://127.0.0.1:99999'}, 'api_url', 'invalid port: use a port from 1 to 65535'),
+    ({'api_url': 'http://127.0.0.1:0'}, 'api_url', 'has an invalid port'),
+    ({'api_url': 'http://[::1'}, 'api_url', 'an IPv6 address needs both brackets'),
+    ({'api_url': 'https://alice:s3cr3t-PW@github.example'}, 'api_url', 'must not contain a user name or password'),
+    ({'api_url': 'https://s3cr3t-PW@github.example'}, 'api_url', 'must not contain a user name or password'),
+    ({'api_url': 'https://gïthub.example'}, 'api_url', 'not printable ASCII'),
+    ({'api_url': 'ftp://x'}, 'api_url', "api_url 'ftp://x' is not an http(s) URL"),
+    ({'api_version': '2026-03-10\n'}, 'api_version', "api_version '2026-03-10\\n' is not a GitHub API version"),
+    ({'api_version': '２０２６-03-10'}, 'api_version', 'is not a GitHub API version'),
+    ({'ca_path': '/nonexistent/ca.pem'}, 'ca_path', "ca_path '/nonexistent/ca.pem' does not exist or is not a file"),
+    ({'ca_path': ''}, 'ca_path', 'ca_path is empty'),
+    ({'timeout': float('nan')}, 'timeout', 'timeout must be a number of seconds greater than 0, not nan'),
+    ({'timeout': float('inf')}, 'timeout', 'timeout must be a number of seconds greater than 0, not inf'),
+    ({'timeout': -1}, 'timeout', 'greater than 0, not -1'),
+    ({'timeout': True}, 'timeout', 'greater than 0, not True'),
+    ({'timeout': '30'}, 'timeout', "greater than 0, not '30'"),
+    ({'max_retries': float('inf')}, 'max_retries', 'max_retries must be 0 or more, not inf'),
+    ({'max_retry_wait': float('nan')}, 'max_retry_wait', 'max_retry_wait must be 0 or more seconds, not nan'),
 ])
 def test_bad_connection_options_fail_before_any_request(sim, kwargs, option, text):
     args = dict(api_url=sim.url, token=ADMIN_TOKEN)
     args.update(kwargs)
     with pytest.raises(GitHubInputError) as caught:
         GitHubClient(**args)
+    message = str(caught.value)
     assert caught.value.option == option
-    assert text in str(caught.value)
+    assert text in message
+    assert ADMIN_TOKEN not in message and 's3cr3t-PW' not in message
+    if isinstance(args['token'], str) and args['token'].strip():
+        assert args['token'] not in message
     assert sim.state.log_entries() == []
+
+
+def test_api_url_none_means_github_com():
+    assert GitHubClient(None, ADMIN_TOKEN).api_url == 'https://api.github.com'
+
+
+@pytest.mark.parametrize('api_url, link, same', [
+    ('http://localhost:8080', 'http://LOCALHOST:8080/orgs/acme/codespaces/secrets?page=2', True),
+    ('https://api.github.com', 'HTTPS://API.GITHUB.COM:443/orgs/acme/codespaces/secrets?page=2', True),
+    ('http://ghe.example/api/v3', 'http://ghe.example:80/api/v3/orgs/acme/repos?page=3', True),
+    ('https://api.github.com', 'http://api.github.com/orgs/acme/codespaces/secrets?page=2', False),
+    ('https://api.github.com', 'https://api.github.com:8443/orgs/acme/codespaces/secrets?page=2', False),
+    ('https://api.github.com', 'https://api.github.com.attacker.example/orgs/acme?page=2', False),
+    ('https://api.github.com', 'https://attacker.example/orgs/acme/codespaces/secrets?page=2', False),
+    ('http://localhost:8080', 'http://localhost/orgs/acme/codespaces/secrets?page=2', False),
+    ('https://api.github.com', 'https://api.github.com:99999/orgs/acme?page=2', False),
+])
+def test_same_origin_ignores_case_and_default_ports_only(api_url, link, same):
+    assert github_client.same_origin(api_url, link) is same
 
 
 def test_missing_requests_library_is_reported(monkeypatch):

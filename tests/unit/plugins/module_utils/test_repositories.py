@@ -12,6 +12,8 @@ from ansible_collections.secretops.github.tests.unit.plugins.helpers import requ
      [('id', 1001), ('id', 1002), ('name', 'api'), ('name', 'web'), ('name', 'Docs'), ('name', 'infra')]),
     ([], []),
     (['my.repo-name_1'], [('name', 'my.repo-name_1')]),
+    (['12', 12, ' 0012 '], [('id', 12), ('id', 12), ('id', 12)]),
+    (['...', '.github'], [('name', '...'), ('name', '.github')]),
 ])
 def test_parse_references(refs, parsed):
     assert parse_references(refs, 'acme') == parsed
@@ -32,12 +34,20 @@ def test_parse_none_means_not_given():
     (['a/b/c'], "belongs to 'a/b'"),
     (['acme/'], 'is not a repository name'),
     (['has space'], 'is not a repository name'),
+    # only ASCII digits are ids: int() reads '１２' as 12 and fails on '²'
+    (['²'], "repositories[0] is '\\xb2', which is not a repository name"),
+    (['١٢'], "repositories[0] is '\\u0661\\u0662', which is not a repository name"),
+    (['１２'], "repositories[0] is '\\uff11\\uff12', which is not a repository name"),
+    (['.'], "repositories[0] is '.', which is not a repository name"),
+    (['acme/..'], "repositories[0] is 'acme/..', which is not a repository name"),
+    (['ünï\r\n'], "repositories[0] is '\\xfcn\\xef\\r\\n', which is not a repository name"),
     ('api', 'must be a list'),
 ])
 def test_parse_rejects_bad_items_naming_them(refs, text):
     with pytest.raises(GitHubInputError) as caught:
         parse_references(refs, 'acme')
     assert text in str(caught.value)
+    assert str(caught.value).isascii() and '\n' not in str(caught.value)
     assert caught.value.option == 'repositories'
 
 

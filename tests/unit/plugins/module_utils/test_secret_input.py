@@ -31,14 +31,23 @@ def test_names_are_upper_cased(name, normalized):
                   "and do not start with a digit (for example MY_SECRET)"),
     ('1password', '(for example _1PASSWORD)'),
     ('with space', 'not a valid secret name'),
-    ('ünï', 'not a valid secret name'),
+    ('ünï', "name '\\xfcn\\xef' is not a valid secret name"),
+    # user values are shown as ASCII repr: no raw CR/LF (header or log injection), bounded length
+    ('A\r\nX-Evil: 1', "name 'A\\r\\nX-Evil: 1' is not a valid secret name"),
+    ('X\u202eY', "name 'X\\u202eY' is not a valid secret name"),
+    ('a-' * 100, "name 'a-a-a-"),
+    (12, 'name must be a secret name (a string such as MY_SECRET), not int 12'),
+    (['A'], "name must be a secret name (a string such as MY_SECRET), not list ['A']"),
     ('GITHUB_TOKEN', 'starts with GITHUB_, which GitHub reserves'),
     ('github_anything', 'starts with GITHUB_'),
 ])
 def test_bad_names(name, text):
     with pytest.raises(GitHubInputError) as caught:
         desired(name=name)
-    assert text in str(caught.value)
+    message = str(caught.value)
+    assert text in message
+    assert message.isascii() and '\r' not in message and '\n' not in message
+    assert len(message) < 250
     assert caught.value.option == 'name'
 
 
@@ -73,6 +82,8 @@ def test_value_limit_is_49152_bytes_of_utf8():
     ({'state': 'gone'}, 'state', 'must be present or absent'),
     ({'update_value': 'sometimes'}, 'update_value', 'must be always or on_create'),
     ({'visibility': 'selected', 'repositories': ['globex/api']}, 'repositories', "belongs to 'globex'"),
+    ({'value': PLAINTEXT + '\udcff'}, 'value', 'value is not valid UTF-8 text (it may have been read from a binary file)'),
+    ({'visibility': 'allé\r\n'}, 'visibility', "visibility must be all, private or selected, not 'all\\xe9\\r\\n'"),
 ])
 def test_bad_combinations(params, option, text):
     with pytest.raises(GitHubInputError) as caught:

@@ -6,7 +6,9 @@ from ansible_collections.secretops.github.plugins.module_utils import _github_cl
 from ansible_collections.secretops.github.plugins.modules.org_secret import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
     ADMIN_TOKEN,
+    NON_STRING_VALUES,
     READONLY_TOKEN,
+    assert_must_quote,
     requests_sent,
     stored_secret,
 )
@@ -14,6 +16,7 @@ from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runn
 
 VALUE = 'Th1s-is-the-plaintext'
 WRITES = ('PUT', 'DELETE')
+BASE = '/orgs/acme/codespaces/secrets'
 
 
 @pytest.fixture(name='run')
@@ -139,10 +142,22 @@ def test_token_and_api_url_from_the_environment(sim, run, monkeypatch):
     assert run(name='env_secret', value=VALUE, visibility='all', token=None, api_url=None)['changed'] is True
 
 
-def test_github_token_wins_over_gh_token(sim, run, monkeypatch):
-    monkeypatch.setenv('GITHUB_TOKEN', ADMIN_TOKEN)
-    monkeypatch.setenv('GH_TOKEN', 'not-a-valid-token')
+@pytest.mark.parametrize('github_token, gh_token', [
+    (ADMIN_TOKEN, 'not-a-valid-token'),   # GITHUB_TOKEN wins
+    ('', ADMIN_TOKEN),                     # an empty variable counts as unset
+])
+def test_token_environment_variables(sim, run, monkeypatch, github_token, gh_token):
+    monkeypatch.setenv('GITHUB_TOKEN', github_token)
+    monkeypatch.setenv('GH_TOKEN', gh_token)
     assert run(name='env_secret', value=VALUE, visibility='all', token=None)['changed'] is True
+
+
+def test_an_empty_github_api_url_counts_as_unset(sim, run, monkeypatch):
+    monkeypatch.setenv('GITHUB_API_URL', '')
+    # timeout=0 fails after argument parsing and before any request (nothing goes to api.github.com)
+    result = run(name='x', value=VALUE, visibility='all', api_url=None, timeout=0)
+    assert result['failed'] is True and 'timeout must be' in result['msg']
+    assert result['invocation']['module_args']['api_url'] == 'https://api.github.com'
 
 
 def test_missing_requests_library_is_reported_the_ansible_way(run, monkeypatch):
@@ -150,3 +165,57 @@ def test_missing_requests_library_is_reported_the_ansible_way(run, monkeypatch):
     result = run(name='x', value=VALUE, visibility='all')
     assert result['failed'] is True
     assert 'Failed to import the required Python library (requests)' in result['msg']
+
+
+@pytest.mark.parametrize('option', ['value', 'encrypted_value'])
+@pytest.mark.parametrize('value', NON_STRING_VALUES)
+def test_a_value_that_is_not_a_string_fails_before_any_request(sim, run, option, value):
+    args = dict(name='x', visibility='all', key_id='1' if option == 'encrypted_value' else None)
+    args[option] = value
+    assert_must_quote(run(**args), option)
+    assert requests_sent(sim) == []
+
+
+@pytest.mark.parametrize('check_mode', [False, True])
+def test_absent_in_a_missing_org_fails_naming_it(sim, run, check_mode):
+    result = run(org='nosuch-org', name='api_key', state='absent', check_mode=check_mode)
+    assert result['failed'] is True and result['changed'] is False
+    assert 'Organization nosuch-org does not exist' in result['msg']
+    assert writes(sim) == []
+
+
+def test_absent_on_a_missing_secret_is_unchanged_after_checking_the_org(sim, run):
+    result = run(name='api_key', state='absent')
+    assert result['changed'] is False and result['secret'] == {} and 'failed' not in result
+    assert requests_sent(sim) == [('GET', BASE + '/API_KEY'), ('GET', BASE + '/public-key')]
+
+
+def test_a_value_to_write_reads_the_secret_and_the_key_together(sim, run):
+    # The secret's GET is slowed down: the key, asked for at the same time, is answered first.
+    sim.faults.add_rule({'action': 'delay', 'delay': 0.5, 'method': 'GET', 'path': 'secrets/API_KEY$'})
+    assert run(name='api_key', value=VALUE, visibility='all')['changed'] is True
+    assert requests_sent(sim) == [('GET', BASE + '/public-key'), ('GET', BASE + '/API_KEY'),
+                                  ('PUT', BASE + '/API_KEY')]
+    sim.state.clear_log()
+    assert run(name='api_key', value=VALUE, update_value='on_create')['changed'] is False
+    assert requests_sent(sim) == [('GET', BASE + '/API_KEY')]
+
+
+def test_the_write_is_the_last_request_so_nothing_after_it_can_fail(sim, run):
+    # Reads of the secret after the PUT would fail (the first GET, before it, passes): none is sent.
+    sim.faults.add_rule({'action': 'status', 'status': 500, 'method': 'GET', 'path': 'secrets/API_KEY$',
+                         'skip': 1, 'times': None})
+    result = run(name='api_key', value=VALUE, visibility='all', max_retries=0)
+    assert 'failed' not in result and result['changed'] is True
+    assert result['secret'] == {'name': 'API_KEY', 'visibility': 'all'}
+    assert stored_secret(sim, 'API_KEY')['value'] == VALUE
+    assert requests_sent(sim)[-1] == ('PUT', BASE + '/API_KEY')
+
+
+def test_credentials_in_api_url_are_refused_and_never_echoed(sim, capsys):
+    args = dict(org='acme', token=ADMIN_TOKEN, name='x', value=VALUE, visibility='all',
+                api_url='https://alice:s3cr3t-PW@github.example')
+    result, out = run_module(main, capsys, args)
+    assert result['failed'] is True and 'must not contain a user name or password' in result['msg']
+    assert requests_sent(sim) == []
+    assert 's3cr3t-PW' not in out

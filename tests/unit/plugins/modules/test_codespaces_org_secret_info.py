@@ -1,5 +1,7 @@
 """codespaces_org_secret_info in-process against the simulator."""
 
+import pytest
+
 from ansible_collections.secretops.github.plugins.modules.org_secret_info import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, requests_sent, seed_secrets
 from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import run_module
@@ -44,8 +46,9 @@ def test_check_mode_reads_the_same(sim, capsys):
     assert all(method == 'GET' for method, _path in requests_sent(sim))
 
 
-def test_errors_fail_cleanly(sim, capsys):
-    result = run(sim, capsys, org='no-such-org')
-    assert result['failed'] is True and result['status'] == 404
+@pytest.mark.parametrize('args', [{}, {'name': 'x'}], ids=['all', 'one'])
+def test_a_missing_org_fails_cleanly(sim, capsys, args):
+    result = run(sim, capsys, org='no-such-org', **args)
+    assert result['failed'] is True and result['status'] == 404 and result['changed'] is False
     assert 'Organization no-such-org does not exist, or its plan does not include Codespaces' in result['msg']
     assert 'Check the org option' in result['msg']
