@@ -30,19 +30,23 @@ def test_health_and_state(gh):
     assert set(shown) == {'name', 'created_at', 'updated_at', 'visibility', 'selected_repository_ids', 'value'}
 
 
-def test_request_log_entries_and_redaction(gh):
-    body = gh.secret_body('top secret value', 'selected', selected_repository_ids=[1001])
-    gh.put('/api/v3' + SECRETS + '/LOGGED?x=1', json=body)
-    log = gh.requests_log()
-    assert [e['path'] for e in log] == [SECRETS + '/public-key', SECRETS + '/LOGGED']
+def test_request_log_entries_and_redaction(ghes):
+    actions = '/orgs/acme/actions/secrets'
+    body = ghes.secret_body('top secret value', 'selected', store='actions', selected_repository_ids=[1001])
+    ghes.put(actions + '/LOGGED?x=1', json=body)
+    log = ghes.requests_log()
+    assert [e['path'] for e in log] == [actions + '/public-key', actions + '/LOGGED']
     entry = log[-1]
     assert entry['seq'] == log[0]['seq'] + 1
     assert isinstance(entry['time'], float)
     assert entry['method'] == 'PUT' and entry['api_prefix'] is True and entry['query'] == {'x': '1'}
+    assert entry['store'] == 'actions'
+    assert set(entry) == {'seq', 'time', 'method', 'path', 'api_prefix', 'store', 'query', 'status', 'body', 'api_version',
+                          'user_agent', 'accept', 'authorization_scheme', 'fault'}
     assert entry['status'] == 201 and entry['fault'] is None
     assert entry['body'] == {'encrypted_value': '<redacted>', 'key_id': body['key_id'], 'visibility': 'selected',
                              'selected_repository_ids': [1001]}
-    assert entry['api_version'] == '2026-03-10'
+    assert entry['api_version'] == '2022-11-28'
     assert entry['user_agent'] == 'simulator-tests/1.0'
     assert entry['accept'] == 'application/vnd.github+json'
     assert entry['authorization_scheme'] == 'Bearer'
@@ -50,9 +54,9 @@ def test_request_log_entries_and_redaction(gh):
     assert body['encrypted_value'] not in text
     assert 'sim-admin-token' not in text and 'top secret value' not in text
     # Control requests are not logged; DELETE clears.
-    assert len(gh.requests_log()) == 2
-    assert gh.delete('/_simulator/requests').status_code == 204
-    assert gh.requests_log() == []
+    assert len(ghes.requests_log()) == 2
+    assert ghes.delete('/_simulator/requests').status_code == 204
+    assert ghes.requests_log() == []
 
 
 def test_log_of_unparseable_body_and_missing_headers(gh, client_for):
