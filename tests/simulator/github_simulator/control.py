@@ -89,7 +89,7 @@ def seed_secrets(server, req, org):
     check_keys(body, ('secrets', 'store'), 'secrets')
     with server.state.lock:
         org = _org(server, org)
-        stored = server.state.seed_secrets(org, body.get('secrets'), body.get('store', DEFAULT_STORE))
+        stored = server.state.seed_secrets(org, body.get('secrets'), body.get('store'))
         return Response.json(201, {'secrets': [
             {'store': store, 'name': s.name, 'visibility': s.visibility, 'selected_repository_ids': sorted(s.selected)}
             for store, s in stored]})

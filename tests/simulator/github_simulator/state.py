@@ -358,13 +358,17 @@ class State:
             else:
                 secret.selected.discard(repo_id)
 
-    def seed_secrets(self, org, specs, store=DEFAULT_STORE):
+    def seed_secrets(self, org, specs, store=None):
         """Store plaintext secrets directly (tests and seeds): the API's rules, no encryption, all or nothing.
 
-        Each spec may name its own "store" (default: store). Repository ids are integers in every
-        store. Not bound by a store's secret count limit, so tests can build long lists.
+        Each spec may name its own "store" (default: store, else Codespaces). Repository ids are
+        integers in every store. Not bound by a store's secret count limit, so tests can build long lists.
         """
         with self.lock:
+            if store is not None:
+                self.secret_store(org, store)
+            else:
+                store = DEFAULT_STORE
             if not isinstance(specs, list):
                 raise invalid('secrets', 'secrets must be a list')
             prepared = []
