@@ -1,4 +1,5 @@
-"""A local, stateful, strict simulator of GitHub's Codespaces organization secrets REST API.
+"""A local, stateful, strict simulator of GitHub's organization secrets REST API: the Codespaces,
+Actions and Dependabot stores (``/orgs/{org}/{store}/secrets``), each with its own key pair.
 
 Command line (PYTHONPATH=tests/simulator):
     python -m github_simulator [--host 127.0.0.1] [--port 0] [--port-file F] [--pid-file F] [--seed SEED.json]
@@ -8,7 +9,9 @@ In-process:
     with start() as sim:            # sim.url, sim.state (live State), sim.faults, sim.stop()
         ...
 
-GitHub routes are served at / and under /api/v3. Tokens of the default seed: sim-admin-token
+GitHub routes are served at / (GitHub.com) and under /api/v3 (GitHub Enterprise Server up to 3.20:
+no Codespaces store, API version 2022-11-28 only). What differs between stores is the table in
+stores.py. Tokens of the default seed: sim-admin-token
 (admin:org, repo) and sim-readonly-token (repo, read:org). Test control (no auth, never logged):
 /_simulator/health, state, requests, reset, orgs, orgs/{org}/repos, orgs/{org}/secrets,
 orgs/{org}/rotate-key, tokens, config, faults, faults/rules; see control.py.

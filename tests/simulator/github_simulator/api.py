@@ -1,4 +1,10 @@
-"""GitHub routes: version check, auth and scopes, routing, pagination, and GitHub-shaped JSON."""
+"""GitHub routes: version check, auth and scopes, routing, pagination, and GitHub-shaped JSON.
+
+The nine secret routes exist once per store of stores.STORES (``/orgs/{org}/{store}/secrets...``).
+Without a prefix this is GitHub.com (API versions 2022-11-28 and 2026-03-10); under ``/api/v3`` it
+is GitHub Enterprise Server up to 3.20: only 2022-11-28, and no store whose ``on_ghes`` is false
+(its routes do not exist there: 404 as for any unknown path).
+"""
 
 import base64
 import math
@@ -6,11 +12,12 @@ import re
 from urllib.parse import quote, unquote
 
 from .state import iso8601
+from .stores import STORES
 from .wire import DOC_ROOT, ApiError, Response, parse_json
 
-SUPPORTED_VERSIONS = ('2022-11-28', '2026-03-10')
+SUPPORTED_VERSIONS = ('2022-11-28', '2026-03-10')  # GitHub.com (no prefix)
+GHES_VERSIONS = ('2022-11-28',)  # GitHub Enterprise Server up to 3.20 (/api/v3)
 VERSION_DOC = 'https://docs.github.com/rest/about-the-rest-api/api-versions'
-SECRETS_DOC = 'https://docs.github.com/rest/codespaces/organization-secrets#'
 REPOS_DOC = 'https://docs.github.com/rest/repos/repos#'
 ORGS_DOC = 'https://docs.github.com/rest/orgs/orgs#'
 ADMIN_SCOPE = 'admin:org'
@@ -19,19 +26,27 @@ MAX_PER_PAGE = 100
 
 
 class Context:
-    """One request being answered: the state, the request, the token's scopes and the route's doc URL."""
+    """One request being answered: the state, the request, the token's scopes, the route's doc URL and store."""
 
-    def __init__(self, state, req, scopes, doc):
+    def __init__(self, state, req, scopes, doc, store=None):
         self.state = state
         self.req = req
         self.scopes = scopes
         self.doc = doc
+        self.store = store
 
     def org(self, login):
         org = self.state.get_org(login)
         if org is None:
             raise ApiError(404, 'Not Found')
         return org
+
+    def secret_store(self, login):
+        """The org's SecretStore of this route's store; a store not on the org's plan is as missing as the org."""
+        org = self.org(login)
+        if self.store not in org.available_stores:
+            raise ApiError(404, 'Not Found')
+        return org.stores[self.store]
 
     def body(self):
         return parse_json(self.req.body)
@@ -155,7 +170,7 @@ def repo_json(ctx, org, repo):
     return data
 
 
-def secret_json(ctx, org, secret):
+def secret_json(ctx, store, secret):
     data = {
         'name': secret.name,
         'created_at': iso8601(secret.created_at),
@@ -163,7 +178,7 @@ def secret_json(ctx, org, secret):
         'visibility': secret.visibility,
     }
     if secret.visibility == 'selected':
-        data['selected_repositories_url'] = ctx.api_url('orgs', org.login, 'codespaces', 'secrets', secret.name, 'repositories')
+        data['selected_repositories_url'] = ctx.api_url('orgs', store.org.login, store.name, 'secrets', secret.name, 'repositories')
     return data
 
 
@@ -199,27 +214,26 @@ def get_repo(ctx, owner, repo):
 
 
 def list_secrets(ctx, org):
-    org = ctx.org(org)
-    visible = ctx.state.list_secrets(org)
+    store = ctx.secret_store(org)
+    visible = ctx.state.list_secrets(store)
     page, headers = ctx.paginate(visible)
-    return Response.json(200, {'total_count': len(visible), 'secrets': [secret_json(ctx, org, s) for s in page]}, headers)
+    return Response.json(200, {'total_count': len(visible), 'secrets': [secret_json(ctx, store, s) for s in page]}, headers)
 
 
 def get_public_key(ctx, org):
-    return Response.json(200, ctx.org(org).public_key)
+    return Response.json(200, ctx.secret_store(org).public_key)
 
 
 def get_secret(ctx, org, name):
-    org = ctx.org(org)
-    secret = ctx.state.find_secret(org, name, read=True)
+    store = ctx.secret_store(org)
+    secret = ctx.state.find_secret(store, name, read=True)
     if secret is None:
         raise ApiError(404, 'Not Found')
-    return Response.json(200, secret_json(ctx, org, secret))
+    return Response.json(200, secret_json(ctx, store, secret))
 
 
 def put_secret(ctx, org, name):
-    org = ctx.org(org)
-    if not ctx.state.put_secret(org, name, ctx.body()):
+    if not ctx.state.put_secret(ctx.secret_store(org), name, ctx.body()):
         return Response.empty(204)
     created_body = ctx.state.config['created_body']
     if created_body == 'empty':
@@ -228,42 +242,41 @@ def put_secret(ctx, org, name):
 
 
 def delete_secret(ctx, org, name):
-    if not ctx.state.delete_secret(ctx.org(org), name):
+    if not ctx.state.delete_secret(ctx.secret_store(org), name):
         raise ApiError(404, 'Not Found')
     return Response.empty(204)
 
 
 def list_secret_repos(ctx, org, name):
-    org = ctx.org(org)
-    secret = ctx.state.selected_secret(org, name)
-    repos = org.sorted_repos(secret.selected)
+    store = ctx.secret_store(org)
+    secret = ctx.state.selected_secret(store, name)
+    repos = store.org.sorted_repos(secret.selected)
     page, headers = ctx.paginate(repos)
-    return Response.json(200, {'total_count': len(repos), 'repositories': [repo_json(ctx, org, r) for r in page]}, headers)
+    return Response.json(200, {'total_count': len(repos), 'repositories': [repo_json(ctx, store.org, r) for r in page]}, headers)
 
 
 def set_secret_repos(ctx, org, name):
-    org = ctx.org(org)
-    ctx.state.set_secret_repositories(org, name, ctx.body())
+    ctx.state.set_secret_repositories(ctx.secret_store(org), name, ctx.body())
     return Response.empty(204)
 
 
 def add_secret_repo(ctx, org, name, repo_id):
-    ctx.state.change_secret_repository(ctx.org(org), name, repo_id, add=True)
+    ctx.state.change_secret_repository(ctx.secret_store(org), name, repo_id, add=True)
     return Response.empty(204)
 
 
 def remove_secret_repo(ctx, org, name, repo_id):
-    ctx.state.change_secret_repository(ctx.org(org), name, repo_id, add=False)
+    ctx.state.change_secret_repository(ctx.secret_store(org), name, repo_id, add=False)
     return Response.empty(204)
 
 
 class Route:
-    def __init__(self, method, pattern, handler, doc, codespaces=False):
+    def __init__(self, method, pattern, handler, doc, store=None):
         self.method = method
         self.pattern = tuple(pattern.strip('/').split('/'))
         self.handler = handler
         self.doc = doc
-        self.codespaces = codespaces
+        self.store = store  # the secret store of a secret route, else None
         self.params = sum(1 for p in self.pattern if p.startswith('{'))
 
     def match(self, segments):
@@ -279,31 +292,38 @@ class Route:
                 return None
         return params
 
+    def served(self, ghes):
+        return not ghes or self.store is None or STORES[self.store].on_ghes
 
-_S = '/orgs/{org}/codespaces/secrets'
+
+# The nine secret routes of every store: method, path after /orgs/{org}/{store}/secrets, handler, doc anchor.
+SECRET_ROUTES = (
+    ('GET', '', list_secrets, 'list-organization-secrets'),
+    ('GET', '/public-key', get_public_key, 'get-an-organization-public-key'),
+    ('GET', '/{name}', get_secret, 'get-an-organization-secret'),
+    ('PUT', '/{name}', put_secret, 'create-or-update-an-organization-secret'),
+    ('DELETE', '/{name}', delete_secret, 'delete-an-organization-secret'),
+    ('GET', '/{name}/repositories', list_secret_repos, 'list-selected-repositories-for-an-organization-secret'),
+    ('PUT', '/{name}/repositories', set_secret_repos, 'set-selected-repositories-for-an-organization-secret'),
+    ('PUT', '/{name}/repositories/{repo_id}', add_secret_repo, 'add-selected-repository-to-an-organization-secret'),
+    ('DELETE', '/{name}/repositories/{repo_id}', remove_secret_repo, 'remove-selected-repository-from-an-organization-secret'),
+)
 ROUTES = (
     Route('GET', '/orgs/{org}', get_org, ORGS_DOC + 'get-an-organization'),
     Route('GET', '/orgs/{org}/repos', list_org_repos, REPOS_DOC + 'list-organization-repositories'),
     Route('GET', '/repos/{owner}/{repo}', get_repo, REPOS_DOC + 'get-a-repository'),
-    Route('GET', _S, list_secrets, SECRETS_DOC + 'list-organization-secrets', True),
-    Route('GET', _S + '/public-key', get_public_key, SECRETS_DOC + 'get-an-organization-public-key', True),
-    Route('GET', _S + '/{name}', get_secret, SECRETS_DOC + 'get-an-organization-secret', True),
-    Route('PUT', _S + '/{name}', put_secret, SECRETS_DOC + 'create-or-update-an-organization-secret', True),
-    Route('DELETE', _S + '/{name}', delete_secret, SECRETS_DOC + 'delete-an-organization-secret', True),
-    Route('GET', _S + '/{name}/repositories', list_secret_repos, SECRETS_DOC + 'list-selected-repositories-for-an-organization-secret', True),
-    Route('PUT', _S + '/{name}/repositories', set_secret_repos, SECRETS_DOC + 'set-selected-repositories-for-an-organization-secret', True),
-    Route('PUT', _S + '/{name}/repositories/{repo_id}', add_secret_repo,
-          SECRETS_DOC + 'add-selected-repository-to-an-organization-secret', True),
-    Route('DELETE', _S + '/{name}/repositories/{repo_id}', remove_secret_repo,
-          SECRETS_DOC + 'remove-selected-repository-from-an-organization-secret', True),
-)
+) + tuple(Route(method, '/orgs/{org}/%s/secrets%s' % (store, suffix), handler, rules.doc + anchor, store)
+          for store, rules in STORES.items() for method, suffix, handler, anchor in SECRET_ROUTES)
 
 
-def find_route(method, segments):
-    """The route and its parameters, or (None, None). Literal segments win over parameters."""
+def find_route(method, segments, ghes=False):
+    """The route and its parameters, or (None, None). Literal segments win over parameters.
+
+    ghes: the /api/v3 prefix, where the routes of stores GHES lacks do not exist.
+    """
     if segments is None:
         return None, None
-    matches = [(route, params) for route in ROUTES for params in [route.match(segments)] if params is not None]
+    matches = [(route, params) for route in ROUTES if route.served(ghes) for params in [route.match(segments)] if params is not None]
     if not matches:
         return None, None
     fewest = min(route.params for route, _params in matches)
@@ -313,30 +333,40 @@ def find_route(method, segments):
     return None, None
 
 
+def store_of(segments):
+    """The store whose secret routes have this path (any method, any prefix), else None: for the request log."""
+    if segments is not None:
+        for route in ROUTES:
+            if route.store is not None and route.match(segments) is not None:
+                return route.store
+    return None
+
+
 def handle(state, req):
     """Answer one GitHub route request (faults are the server's business)."""
     route = None
     headers = {'X-GitHub-Media-Type': 'github.v3; format=json'}
     try:
+        supported = GHES_VERSIONS if req.api_prefix else SUPPORTED_VERSIONS
         version = req.header('X-GitHub-Api-Version')
-        if version is not None and version not in SUPPORTED_VERSIONS:
+        if version is not None and version not in supported:
             raise ApiError(400, "Unsupported 'X-GitHub-Api-Version' header value '%s'. The supported versions are %s."
-                           % (version, ', '.join(SUPPORTED_VERSIONS)), VERSION_DOC)
-        headers['X-GitHub-Api-Version-Selected'] = version or SUPPORTED_VERSIONS[0]
+                           % (version, ', '.join(supported)), VERSION_DOC)
+        headers['X-GitHub-Api-Version-Selected'] = version or supported[0]
         if req.auth_scheme is None:
             raise ApiError(401, 'Requires authentication', DOC_ROOT)
         scopes = state.token_scopes(req.token) if req.token else None
         if scopes is None:
             raise ApiError(401, 'Bad credentials', DOC_ROOT)
-        route, params = find_route(req.method, req.segments)
+        route, params = find_route(req.method, req.segments, ghes=req.api_prefix)
         if route is None:
             raise ApiError(404, 'Not Found', DOC_ROOT)
-        if route.codespaces:
+        if route.store is not None:
             headers['X-Accepted-OAuth-Scopes'] = ADMIN_SCOPE
             if ADMIN_SCOPE not in scopes:
                 raise ApiError(403, 'Resource not accessible by personal access token')
         with state.lock:
-            response = route.handler(Context(state, req, scopes, route.doc), **params)
+            response = route.handler(Context(state, req, scopes, route.doc, route.store), **params)
     except ApiError as err:
         response = err.to_response(route.doc if route else DOC_ROOT)
     for key, value in headers.items():

@@ -1,9 +1,11 @@
 """The /_simulator/* control routes: introspection, reset, seeding, configuration and faults.
 
-No auth, JSON in and out, never logged in the request log and never subject to faults.
+No auth, JSON in and out, never logged in the request log and never subject to faults. Routes
+that concern one secret store take an optional "store" (default codespaces, the first store).
 """
 
 from .state import check_keys, invalid
+from .stores import DEFAULT_STORE
 from .wire import DOC_ROOT, ApiError, Response, parse_json
 
 
@@ -48,14 +50,16 @@ def reset(server, _req):
 
 def create_org(server, req):
     body = parse_json(req.body)
-    check_keys(body, ('login', 'id', 'repositories', 'repo_prefix'), 'org')
+    check_keys(body, ('login', 'id', 'repositories', 'repo_prefix', 'stores'), 'org')
     with server.state.lock:
         org = server.state.add_org(body.get('login'), body.get('id'), body.get('repositories', []),
-                                   repo_prefix=body.get('repo_prefix', 'repo'))
+                                   repo_prefix=body.get('repo_prefix', 'repo'), stores=body.get('stores'))
         return Response.json(201, {
             'login': org.login,
             'id': org.id,
-            'public_key': org.public_key,
+            'public_key': org.stores[DEFAULT_STORE].public_key,
+            'public_keys': {name: store.public_key for name, store in org.stores.items()},
+            'available_stores': list(org.available_stores),
             'repositories': [_repo_summary(org, r) for r in org.sorted_repos()],
         })
 
@@ -82,16 +86,20 @@ def add_repos(server, req, org):
 
 def seed_secrets(server, req, org):
     body = parse_json(req.body)
-    check_keys(body, ('secrets',), 'secrets')
+    check_keys(body, ('secrets', 'store'), 'secrets')
     with server.state.lock:
         org = _org(server, org)
-        stored = server.state.seed_secrets(org, body.get('secrets'))
+        stored = server.state.seed_secrets(org, body.get('secrets'), body.get('store'))
         return Response.json(201, {'secrets': [
-            {'name': s.name, 'visibility': s.visibility, 'selected_repository_ids': sorted(s.selected)} for s in stored]})
+            {'store': store, 'name': s.name, 'visibility': s.visibility, 'selected_repository_ids': sorted(s.selected)}
+            for store, s in stored]})
 
 
-def rotate_key(server, _req, org):
-    return Response.json(200, server.state.rotate_key(_org(server, org)))
+def rotate_key(server, req, org):
+    body = parse_json(req.body) if req.body.strip() else {}
+    check_keys(body, ('store',), 'rotate-key')
+    with server.state.lock:
+        return Response.json(200, server.state.rotate_key(_org(server, org), body.get('store', DEFAULT_STORE)))
 
 
 def add_token(server, req):

@@ -5,16 +5,22 @@ A seed has this shape (the default below is one):
     {
       "orgs": [
         {"login": "acme", "id": 90001,
+         "stores": ["codespaces", "actions", "dependabot"],
          "private_key": "<optional base64 libsodium private key>", "key_id": "<optional, digits>",
+         "keys": {"actions": {"private_key": "<optional>", "key_id": "<optional>"}},
          "repositories": [{"id": 1001, "name": "api", "private": true}, ...],
-         "secrets": [{"name": "X", "value": "plain", "visibility": "selected", "selected_repository_ids": [1001]}]}
+         "secrets": [{"name": "X", "value": "plain", "visibility": "selected", "selected_repository_ids": [1001],
+                      "store": "actions"}]}
       ],
       "tokens": [{"token": "sim-admin-token", "scopes": ["admin:org", "repo"]}]
     }
 
 "orgs" may also be an object keyed by login. Repositories may give "visibility"
-(public, private, internal) instead of "private". Without "private_key" every org gets a fresh
-key pair on every load and reset.
+(public, private, internal) instead of "private". "stores" lists the secret stores on the org's
+plan (default: all three; the others answer 404). Every store has its own key pair: "private_key"
+and "key_id" fix the Codespaces pair, "keys" any store's (not Codespaces in both places); without
+them a store gets a fresh key pair on every load and reset. A secret's "store" defaults to
+codespaces; its selected_repository_ids are integers in every store.
 """
 
 import copy

@@ -1,4 +1,8 @@
-"""HTTP plumbing: keep-alive, TLS, request bodies, the /api/v3 prefix, faults, the request log and the file log."""
+"""HTTP plumbing: keep-alive, TLS, request bodies, the /api/v3 prefix, faults, the request log and the file log.
+
+The /api/v3 prefix is stripped here and passed on as Request.api_prefix: api.py answers it as
+GitHub Enterprise Server.
+"""
 
 import json
 import os
@@ -17,6 +21,7 @@ from . import api, control
 from .faults import Faults, random_error_response
 from .seed import load_seed_file
 from .state import State
+from .stores import DEFAULT_STORE
 from .wire import DOC_ROOT, Request, Response
 
 API_PREFIX = '/api/v3'
@@ -204,11 +209,13 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(rule.delay)
             return None
         if rule.action == 'rotate_key':
-            # The org's key pair changes just before this request: a key rotated under a client.
-            segments = req.path.split('/')
-            org = self.server.state.get_org(segments[2]) if len(segments) > 2 and segments[1] == 'orgs' else None
-            if org is not None:
-                self.server.state.rotate_key(org)
+            # The key pair of the request's store (Codespaces off the store routes) changes just before this
+            # request: a key rotated under a client.
+            segments = req.segments or []
+            org = self.server.state.get_org(segments[1]) if len(segments) > 1 and segments[0] == 'orgs' else None
+            store = api.store_of(req.segments) or DEFAULT_STORE
+            if org is not None and store in org.available_stores:
+                self.server.state.rotate_key(org, store)
             return None
         if rule.action == 'reset':
             self.server.state.append_log(entry)
@@ -238,6 +245,7 @@ class Handler(BaseHTTPRequestHandler):
             'method': req.method,
             'path': req.path,
             'api_prefix': req.api_prefix,
+            'store': api.store_of(req.segments),
             'query': dict(req.query_pairs),
             'status': None,
             'body': body,

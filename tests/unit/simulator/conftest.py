@@ -1,4 +1,8 @@
-"""Fixtures for the simulator tests: a fresh simulator per test and a small client for it."""
+"""Fixtures for the simulator tests: a fresh simulator per test and a small client for it.
+
+The client's store-aware helpers default to the Codespaces store; ``store`` is a fixture
+parametrised over the three stores, ``ghes`` a client speaking to the /api/v3 (GHES) routes.
+"""
 
 import pytest
 import requests
@@ -6,17 +10,26 @@ import requests
 from ansible_collections.secretops.github.tests.simulator.github_simulator import seal, start
 
 ADMIN_TOKEN = 'sim-admin-token'
+STORES = ('codespaces', 'actions', 'dependabot')
+
+
+def secrets_path(store='codespaces', org='acme'):
+    return '/orgs/%s/%s/secrets' % (org, store)
 
 
 class Client:
-    """requests.Session bound to one simulator, with the admin token and the usual GitHub headers."""
+    """requests.Session bound to one simulator, with the admin token and the usual GitHub headers.
 
-    def __init__(self, simulator, token=ADMIN_TOKEN):
+    prefix ('/api/v3' for GHES) goes before every GitHub path, never before /_simulator paths.
+    """
+
+    def __init__(self, simulator, token=ADMIN_TOKEN, prefix='', api_version='2026-03-10'):
         self.sim = simulator
+        self.prefix = prefix
         self.session = requests.Session()
         self.session.headers.update({
             'Accept': 'application/vnd.github+json',
-            'X-GitHub-Api-Version': '2026-03-10',
+            'X-GitHub-Api-Version': api_version,
             'User-Agent': 'simulator-tests/1.0',
         })
         if token:
@@ -24,7 +37,8 @@ class Client:
 
     def request(self, method, path, **kwargs):
         kwargs.setdefault('timeout', 10)
-        return self.session.request(method, self.sim.url + path, **kwargs)
+        prefix = '' if path.startswith('/_simulator') else self.prefix
+        return self.session.request(method, self.sim.url + prefix + path, **kwargs)
 
     def get(self, path, **kwargs):
         return self.request('GET', path, **kwargs)
@@ -40,23 +54,23 @@ class Client:
 
     seal = staticmethod(seal)
 
-    def public_key(self, org='acme'):
-        return self.get('/orgs/%s/codespaces/secrets/public-key' % org).json()
+    def public_key(self, org='acme', store='codespaces'):
+        return self.get(secrets_path(store, org) + '/public-key').json()
 
-    def secret_body(self, value, visibility='all', org='acme', **extra):
-        key = self.public_key(org)
+    def secret_body(self, value, visibility='all', org='acme', store='codespaces', **extra):
+        key = self.public_key(org, store)
         body = {'encrypted_value': seal(key['key'], value), 'key_id': key['key_id'], 'visibility': visibility}
         body.update(extra)
         return body
 
-    def create(self, name, value='s3cr3t', visibility='all', org='acme', **extra):
-        resp = self.put('/orgs/%s/codespaces/secrets/%s' % (org, name), json=self.secret_body(value, visibility, org, **extra))
+    def create(self, name, value='s3cr3t', visibility='all', org='acme', store='codespaces', **extra):
+        resp = self.put('%s/%s' % (secrets_path(store, org), name), json=self.secret_body(value, visibility, org, store, **extra))
         assert resp.status_code in (201, 204), resp.text
         return resp
 
-    def stored(self, name, org='acme'):
+    def stored(self, name, org='acme', store='codespaces'):
         """The simulator's view of a secret (decrypted value included), or None."""
-        return self.sim.state.snapshot()['orgs'][org]['secrets'].get(name)
+        return self.sim.state.snapshot()['orgs'][org]['stores'][store]['secrets'].get(name)
 
     def requests_log(self):
         return self.get('/_simulator/requests').json()['requests']
@@ -75,6 +89,20 @@ def sim():
 @pytest.fixture
 def gh(sim):  # pylint: disable=redefined-outer-name
     client = Client(sim)
+    yield client
+    client.close()
+
+
+@pytest.fixture(params=STORES)
+def store(request):
+    """Each of the three secret stores in turn."""
+    return request.param
+
+
+@pytest.fixture
+def ghes(sim):  # pylint: disable=redefined-outer-name
+    """A client of the GitHub Enterprise Server routes: /api/v3, API version 2022-11-28."""
+    client = Client(sim, prefix='/api/v3', api_version='2022-11-28')
     yield client
     client.close()
 

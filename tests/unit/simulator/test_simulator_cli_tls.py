@@ -86,15 +86,15 @@ def test_tls_in_process(tls_files):
         with requests.Session() as session:
             session.headers.update(ADMIN)
             # verify per request: REQUESTS_CA_BUNDLE in the environment would override Session.verify.
-            resp = session.post(sim.url + '/_simulator/orgs/acme/secrets', verify=ca, timeout=5, json={'secrets': [
+            resp = session.post(sim.url + '/_simulator/orgs/acme/secrets', verify=ca, timeout=5, json={'store': 'actions', 'secrets': [
                 {'name': 'TLS', 'value': 'v', 'visibility': 'selected'}]})
             assert resp.status_code == 201
-            got = session.get(sim.url + '/api/v3/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5).json()
+            got = session.get(sim.url + '/api/v3/orgs/acme/actions/secrets/TLS', verify=ca, timeout=5).json()
             assert got['selected_repositories_url'].startswith(sim.url + '/api/v3/')
             session.post(sim.url + '/_simulator/faults/rules', json={'path': 'TLS', 'action': 'reset'}, verify=ca, timeout=5)
             with pytest.raises(requests.exceptions.ConnectionError):
-                session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5)
-            assert session.get(sim.url + '/orgs/acme/codespaces/secrets/TLS', verify=ca, timeout=5).status_code == 200
+                session.get(sim.url + '/orgs/acme/actions/secrets/TLS', verify=ca, timeout=5)
+            assert session.get(sim.url + '/orgs/acme/actions/secrets/TLS', verify=ca, timeout=5).status_code == 200
         # The certificate is not trusted unless the client says so.
         with pytest.raises(requests.exceptions.SSLError):
             requests.get(sim.url + '/_simulator/health', verify=True, timeout=5)

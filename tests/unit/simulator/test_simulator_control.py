@@ -4,6 +4,7 @@ import base64
 import json
 import threading
 
+import pytest
 import requests
 from nacl.public import PrivateKey
 
@@ -30,19 +31,23 @@ def test_health_and_state(gh):
     assert set(shown) == {'name', 'created_at', 'updated_at', 'visibility', 'selected_repository_ids', 'value'}
 
 
-def test_request_log_entries_and_redaction(gh):
-    body = gh.secret_body('top secret value', 'selected', selected_repository_ids=[1001])
-    gh.put('/api/v3' + SECRETS + '/LOGGED?x=1', json=body)
-    log = gh.requests_log()
-    assert [e['path'] for e in log] == [SECRETS + '/public-key', SECRETS + '/LOGGED']
+def test_request_log_entries_and_redaction(ghes):
+    actions = '/orgs/acme/actions/secrets'
+    body = ghes.secret_body('top secret value', 'selected', store='actions', selected_repository_ids=[1001])
+    ghes.put(actions + '/LOGGED?x=1', json=body)
+    log = ghes.requests_log()
+    assert [e['path'] for e in log] == [actions + '/public-key', actions + '/LOGGED']
     entry = log[-1]
     assert entry['seq'] == log[0]['seq'] + 1
     assert isinstance(entry['time'], float)
     assert entry['method'] == 'PUT' and entry['api_prefix'] is True and entry['query'] == {'x': '1'}
+    assert entry['store'] == 'actions'
+    assert set(entry) == {'seq', 'time', 'method', 'path', 'api_prefix', 'store', 'query', 'status', 'body', 'api_version',
+                          'user_agent', 'accept', 'authorization_scheme', 'fault'}
     assert entry['status'] == 201 and entry['fault'] is None
     assert entry['body'] == {'encrypted_value': '<redacted>', 'key_id': body['key_id'], 'visibility': 'selected',
                              'selected_repository_ids': [1001]}
-    assert entry['api_version'] == '2026-03-10'
+    assert entry['api_version'] == '2022-11-28'
     assert entry['user_agent'] == 'simulator-tests/1.0'
     assert entry['accept'] == 'application/vnd.github+json'
     assert entry['authorization_scheme'] == 'Bearer'
@@ -50,9 +55,9 @@ def test_request_log_entries_and_redaction(gh):
     assert body['encrypted_value'] not in text
     assert 'sim-admin-token' not in text and 'top secret value' not in text
     # Control requests are not logged; DELETE clears.
-    assert len(gh.requests_log()) == 2
-    assert gh.delete('/_simulator/requests').status_code == 204
-    assert gh.requests_log() == []
+    assert len(ghes.requests_log()) == 2
+    assert ghes.delete('/_simulator/requests').status_code == 204
+    assert ghes.requests_log() == []
 
 
 def test_log_of_unparseable_body_and_missing_headers(gh, client_for):
@@ -205,3 +210,88 @@ def test_file_log_has_no_secrets_or_tokens(tmp_path):
     assert 'PUT /orgs/acme/codespaces/secrets/F 201' in text
     for forbidden in ('sim-admin-token', ciphertext, 'file-log-secret', 'page=1'):
         assert forbidden not in text
+
+
+def test_state_has_every_store_and_keeps_the_codespaces_keys(gh):
+    gh.create('CS', 'in codespaces')
+    gh.create('ACT', 'in actions', store='actions')
+    acme = gh.get('/_simulator/state').json()['orgs']['acme']
+    assert acme['available_stores'] == ['codespaces', 'actions', 'dependabot']
+    assert sorted(acme['stores']) == ['actions', 'codespaces', 'dependabot']
+    for store, data in acme['stores'].items():
+        assert set(data) == {'public_key', 'secrets'}
+        assert data['public_key'] == gh.public_key(store=store)
+    assert acme['stores']['actions']['secrets']['ACT']['value'] == 'in actions'
+    assert acme['stores']['dependabot']['secrets'] == {}
+    # The keys from before there were stores: the Codespaces store.
+    assert acme['public_key'] == acme['stores']['codespaces']['public_key']
+    assert acme['secrets'] == acme['stores']['codespaces']['secrets'] and list(acme['secrets']) == ['CS']
+    assert set(acme) == {'login', 'id', 'public_key', 'repositories', 'secrets', 'available_stores', 'stores'}
+
+
+def test_rotate_key_per_store(gh):
+    before = {store: gh.public_key(store=store) for store in ('codespaces', 'actions', 'dependabot')}
+    new = gh.post('/_simulator/orgs/acme/rotate-key', json={'store': 'dependabot'}).json()
+    assert gh.public_key(store='dependabot') == new != before['dependabot']
+    assert gh.public_key(store='actions') == before['actions'] and gh.public_key() == before['codespaces']
+    assert gh.post('/_simulator/orgs/acme/rotate-key').json() == gh.public_key() != before['codespaces']
+    assert gh.post('/_simulator/orgs/acme/rotate-key', json={'store': 'secrets'}).status_code == 422
+    assert gh.post('/_simulator/orgs/acme/rotate-key', json={'stores': 'actions'}).status_code == 422
+
+
+def test_seed_secrets_per_store(gh):
+    resp = gh.post('/_simulator/orgs/acme/secrets', json={'store': 'actions', 'secrets': [
+        {'name': 'a', 'value': 'body store', 'visibility': 'all'},
+        {'name': 'a', 'value': 'item store', 'visibility': 'selected', 'selected_repository_ids': [1001], 'store': 'dependabot'},
+    ]})
+    assert resp.status_code == 201
+    assert [(s['store'], s['name']) for s in resp.json()['secrets']] == [('actions', 'A'), ('dependabot', 'A')]
+    assert gh.stored('A', store='actions')['value'] == 'body store'
+    assert gh.stored('A', store='dependabot')['selected_repository_ids'] == [1001]
+    assert gh.stored('A') is None
+    gh.post('/_simulator/orgs', json={'login': 'onlyactions', 'stores': ['actions']})
+    for body in ({'store': 'nope', 'secrets': []}, {'store': 'codespaces', 'secrets': []},
+                 {'secrets': [{'name': 'X', 'value': 'v', 'visibility': 'all', 'store': 'dependabot'}]}):
+        assert gh.post('/_simulator/orgs/onlyactions/secrets', json=body).status_code == 422, body
+    assert gh.post('/_simulator/orgs/onlyactions/secrets', json={'store': 'actions', 'secrets': []}).status_code == 201
+
+
+def test_create_org_with_stores(gh):
+    org = gh.post('/_simulator/orgs', json={'login': 'ghesco', 'stores': ['dependabot', 'actions']}).json()
+    assert org['available_stores'] == ['actions', 'dependabot']
+    assert sorted(org['public_keys']) == ['actions', 'codespaces', 'dependabot']
+    assert org['public_keys']['actions'] == gh.public_key('ghesco', 'actions')
+    assert gh.get('/_simulator/state').json()['orgs']['ghesco']['available_stores'] == ['actions', 'dependabot']
+    assert gh.post('/_simulator/orgs', json={'login': 'none', 'stores': []}).json()['available_stores'] == []
+    for stores in (['actions', 'actions'], ['Actions'], 'actions', [None]):
+        assert gh.post('/_simulator/orgs', json={'login': 'bad', 'stores': stores}).status_code == 422, stores
+
+
+def test_seed_with_stores_and_per_store_keys(tmp_path):
+    keys = {store: PrivateKey.generate() for store in ('codespaces', 'actions')}
+    b64 = {store: base64.b64encode(bytes(key)).decode() for store, key in keys.items()}
+    seed = {
+        'orgs': [{'login': 'solo', 'stores': ['actions', 'codespaces'], 'private_key': b64['codespaces'], 'key_id': '41',
+                  'keys': {'actions': {'private_key': b64['actions'], 'key_id': '42'}},
+                  'repositories': [{'id': 7, 'name': 'one'}],
+                  'secrets': [{'name': 'PRESET', 'value': 'p', 'visibility': 'all', 'store': 'actions'}]}],
+        'tokens': [{'token': 'solo-token', 'scopes': ['admin:org', 'repo']}],
+    }
+    path = tmp_path / 'seed.json'
+    path.write_text(json.dumps(seed))
+    with start(seed=str(path)) as sim:
+        for _round in range(2):
+            solo = sim.state.snapshot()['orgs']['solo']
+            assert solo['available_stores'] == ['codespaces', 'actions']
+            assert solo['stores']['codespaces']['public_key'] == {'key_id': '41', 'key': base64.b64encode(bytes(keys['codespaces'].public_key)).decode()}
+            assert solo['stores']['actions']['public_key'] == {'key_id': '42', 'key': base64.b64encode(bytes(keys['actions'].public_key)).decode()}
+            assert solo['stores']['actions']['secrets']['PRESET']['value'] == 'p'
+            headers = {'Authorization': 'token solo-token'}
+            assert requests.get(sim.url + '/orgs/solo/dependabot/secrets', headers=headers, timeout=5).status_code == 404
+            requests.post(sim.url + '/_simulator/reset', timeout=5)
+    for bad in ({'keys': {'codespaces': {'key_id': '1'}}, 'key_id': '2'}, {'keys': {'github': {}}},
+                {'keys': {'actions': {'private_key': 'nope'}}}, {'keys': {'actions': {'key_id': 'abc'}}},
+                {'stores': ['codespaces', 'pages']},
+                {'stores': ['actions'], 'secrets': [{'name': 'X', 'value': 'v', 'visibility': 'all'}]}):
+        with pytest.raises(ValueError):
+            start(seed={'orgs': [dict(bad, login='a')]}).stop()

@@ -184,6 +184,16 @@ def test_rotate_key_changes_the_key_just_before_the_request(gh):
     assert gh.put(SECRETS + '/ROTATED', json=gh.secret_body('v')).status_code == 201
 
 
+def test_rotate_key_rule_rotates_the_store_of_the_request(gh):
+    before = {store: gh.public_key(store=store) for store in ('codespaces', 'actions', 'dependabot')}
+    add_rule(gh, action='rotate_key', method='GET', path='/actions/')
+    assert gh.get('/orgs/acme/actions/secrets').status_code == 200
+    after = gh.get('/_simulator/state').json()['orgs']['acme']['stores']
+    assert after['actions']['public_key'] != before['actions']
+    assert after['codespaces']['public_key'] == before['codespaces']
+    assert after['dependabot']['public_key'] == before['dependabot']
+
+
 def test_received_ciphertexts_are_kept_for_secrecy_tests(gh):
     body = gh.secret_body('kept')
     gh.put(SECRETS + '/KEPT', json=body)

@@ -61,22 +61,24 @@ def test_api_version_header(gh):
     }
 
 
-def test_api_prefix_serves_the_same_routes(gh):
-    gh.create('PREFIXED', visibility='selected', selected_repository_ids=[1002])
-    plain = gh.get(SECRETS + '/PREFIXED').json()
-    prefixed = gh.get('/api/v3' + SECRETS + '/PREFIXED').json()
-    assert plain['selected_repositories_url'] == gh.sim.url + SECRETS + '/PREFIXED/repositories'
-    assert prefixed['selected_repositories_url'] == gh.sim.url + '/api/v3' + SECRETS + '/PREFIXED/repositories'
-    assert gh.get('/api/v3/repos/acme/web').json()['url'] == gh.sim.url + '/api/v3/repos/acme/web'
+def test_api_prefix_serves_the_same_routes(gh, ghes):
+    actions = '/orgs/acme/actions/secrets'
+    gh.create('PREFIXED', visibility='selected', store='actions', selected_repository_ids=[1002])
+    plain = gh.get(actions + '/PREFIXED').json()
+    prefixed = ghes.get(actions + '/PREFIXED').json()
+    assert plain['selected_repositories_url'] == gh.sim.url + actions + '/PREFIXED/repositories'
+    assert prefixed['selected_repositories_url'] == gh.sim.url + '/api/v3' + actions + '/PREFIXED/repositories'
+    assert ghes.get('/repos/acme/web').json()['url'] == gh.sim.url + '/api/v3/repos/acme/web'
     log = gh.requests_log()
     assert [(e['path'], e['api_prefix']) for e in log[-3:]] == [
-        (SECRETS + '/PREFIXED', False), (SECRETS + '/PREFIXED', True), ('/repos/acme/web', True)]
+        (actions + '/PREFIXED', False), (actions + '/PREFIXED', True), ('/repos/acme/web', True)]
 
 
-def test_urls_use_the_host_header(gh):
-    gh.create('HOSTED', visibility='selected')
-    resp = gh.get('/api/v3' + SECRETS + '/HOSTED', headers={'Host': 'ghes.example.com:8443'})
-    assert resp.json()['selected_repositories_url'] == 'http://ghes.example.com:8443/api/v3' + SECRETS + '/HOSTED/repositories'
+def test_urls_use_the_host_header(gh, ghes):
+    actions = '/orgs/acme/actions/secrets'
+    gh.create('HOSTED', visibility='selected', store='actions')
+    resp = ghes.get(actions + '/HOSTED', headers={'Host': 'ghes.example.com:8443'})
+    assert resp.json()['selected_repositories_url'] == 'http://ghes.example.com:8443/api/v3' + actions + '/HOSTED/repositories'
 
 
 def test_path_segments_are_decoded_one_by_one(gh):
@@ -93,7 +95,7 @@ def test_unknown_routes_methods_and_orgs_are_404(gh):
     not_found = {'message': 'Not Found', 'documentation_url': 'https://docs.github.com/rest'}
     for method, path in [('GET', '/nope'), ('GET', SECRETS + '/'), ('POST', SECRETS), ('PATCH', SECRETS + '/X'),
                          ('DELETE', SECRETS + '/public-key'), ('GET', '/api/v3/_simulator/health'), ('GET', '/ORGS/acme')]:
-        resp = gh.request(method, path)
+        resp = gh.request(method, path, headers={'X-GitHub-Api-Version': '2022-11-28'})
         assert resp.status_code == 404, (method, path)
         assert resp.json() == not_found
     resp = gh.get('/orgs/initech/codespaces/secrets')

@@ -5,9 +5,9 @@ import pytest
 SECRETS = '/orgs/acme/codespaces/secrets'
 
 
-def seed_secrets(gh, count, org='acme'):
+def seed_secrets(gh, count, org='acme', store='codespaces'):
     secrets = [{'name': 'S_%03d' % i, 'value': 'v%d' % i, 'visibility': 'all'} for i in range(count)]
-    resp = gh.post('/_simulator/orgs/%s/secrets' % org, json={'secrets': secrets})
+    resp = gh.post('/_simulator/orgs/%s/secrets' % org, json={'secrets': secrets, 'store': store})
     assert resp.status_code == 201, resp.text
 
 
@@ -69,12 +69,13 @@ def test_bad_pagination_parameters_are_422(gh, query):
     assert resp.json()['documentation_url'].endswith('#list-organization-secrets')
 
 
-def test_links_keep_other_parameters_prefix_and_host(gh):
-    seed_secrets(gh, 150)
-    resp = gh.get('/api/v3' + SECRETS + '?sort=x%20y&per_page=100', headers={'Host': 'ghes.example.com'})
+def test_links_keep_other_parameters_prefix_and_host(ghes):
+    actions = '/orgs/acme/actions/secrets'
+    seed_secrets(ghes, 150, store='actions')
+    resp = ghes.get(actions + '?sort=x%20y&per_page=100', headers={'Host': 'ghes.example.com'})
     assert resp.headers['Link'] == ('<http://ghes.example.com/api/v3%s?sort=x%%20y&per_page=100&page=2>; rel="next", '
-                                    '<http://ghes.example.com/api/v3%s?sort=x%%20y&per_page=100&page=2>; rel="last"' % (SECRETS, SECRETS))
-    assert gh.requests_log()[-1]['query'] == {'sort': 'x y', 'per_page': '100'}
+                                    '<http://ghes.example.com/api/v3%s?sort=x%%20y&per_page=100&page=2>; rel="last"' % (actions, actions))
+    assert ghes.requests_log()[-1]['query'] == {'sort': 'x y', 'per_page': '100'}
 
 
 def test_selected_repositories_pagination(gh):
