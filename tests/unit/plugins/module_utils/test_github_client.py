@@ -50,13 +50,17 @@ def test_api_version_is_configurable(sim, make_client):
     assert sim.state.log_entries()[0]['api_version'] == '2022-11-28'
 
 
-@pytest.mark.parametrize('suffix', ['', '/', '/api/v3', '/api/v3/'])
-def test_api_url_with_or_without_prefix_and_trailing_slash(sim, make_client, suffix):
+@pytest.mark.parametrize('suffix, ghes', [('', False), ('/', False), ('/api/v3', True), ('/api/v3/', True)])
+def test_api_url_with_or_without_prefix_and_trailing_slash(sim, make_client, suffix, ghes):
     client = make_client(api_url=sim.url + suffix)
-    assert client.get(client.path(*SECRETS))['total_count'] == 0
+    assert client.is_ghes is ghes
+    # Actions: the store GitHub Enterprise Server has too.
+    assert client.get(client.path('orgs', 'acme', 'actions', 'secrets'))['total_count'] == 0
     entry = sim.state.log_entries()[0]
-    assert entry['path'] == '/orgs/acme/codespaces/secrets'
-    assert entry['api_prefix'] == suffix.startswith('/api/v3')
+    assert entry['path'] == '/orgs/acme/actions/secrets'
+    assert entry['api_prefix'] is ghes
+    # A GHES root gets the one version GHES up to 3.20 accepts; GitHub.com the newest.
+    assert entry['api_version'] == ('2022-11-28' if ghes else '2026-03-10')
 
 
 @pytest.mark.parametrize('segment, quoted', [
