@@ -13,15 +13,17 @@ TOKEN = 'awx-injected-token-Qx81Lm'
 VALUE = 'awx-survey-value-Tz40Pk'
 
 PLAYBOOK = [{
-    'name': 'Codespaces secrets from an AWX job template',
+    'name': 'Organization secrets from an AWX job template, in two stores',
     'hosts': 'localhost',
     'gather_facts': False,
     'roles': [{
-        'role': 'secretops.github.codespaces_org_secrets',
+        'role': 'secretops.github.org_secrets',
         'vars': {
-            'codespaces_org_secrets_org': 'acme',
-            'codespaces_org_secrets_list': [
+            'org_secrets_org': 'acme',
+            'org_secrets_store': 'actions',
+            'org_secrets_list': [
                 {'name': 'AWX_SECRET', 'value': '{{ awx_secret_value }}', 'visibility': 'selected', 'repositories': ['api']},
+                {'name': 'AWX_SECRET', 'store': 'codespaces', 'value': '{{ awx_secret_value }}', 'visibility': 'all'},
             ],
         },
     }],
@@ -48,13 +50,15 @@ def test_awx_style_job_sets_the_secret_and_no_event_holds_the_token(tmp_path, si
     runner = awx_job(tmp_path, sim, collections_path)
     assert runner.status == 'successful', runner.stdout.read()
 
-    stored = sim.state.snapshot()['orgs']['acme']['secrets']['AWX_SECRET']
+    stores = sim.state.snapshot()['orgs']['acme']['stores']
+    stored = stores['actions']['secrets']['AWX_SECRET']
     assert stored['value'] == VALUE
     assert stored['selected_repository_ids'] == [1001]
+    assert stores['codespaces']['secrets']['AWX_SECRET']['value'] == VALUE
     assert {entry['authorization_scheme'] for entry in sim.state.log_entries()} == {'Bearer'}
 
     events = event_texts(runner.config.artifact_dir)
-    assert any('"task_action": "secretops.github.codespaces_org_secrets"' in text for text in events)
+    assert any('"task_action": "secretops.github.org_secrets"' in text for text in events)
     for text in events + [runner.stdout.read()]:
         assert TOKEN not in text
         assert VALUE not in text
@@ -67,5 +71,5 @@ def test_rerun_of_the_job_changes_nothing(tmp_path, sim, collections_path):
     assert runner.status == 'successful'
     stats = [json.loads(text)['event_data'] for text in event_texts(runner.config.artifact_dir)
              if '"event": "playbook_on_stats"' in text][0]
-    # the secret is written with update_value=always by default: one change, and nothing else
+    # the secrets are written with update_value=always by default: one task, one change, and nothing else
     assert stats['changed'] == {'localhost': 1}
