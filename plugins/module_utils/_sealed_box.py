@@ -22,7 +22,7 @@ except ImportError:
     NACL_IMPORT_ERROR = traceback.format_exc()
 
 # Standard, padded base64: what GitHub's API schema accepts for encrypted_value.
-_BASE64 = re.compile(r'^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$')
+_BASE64 = re.compile(r'(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})')
 
 # crypto_box_SEALBYTES: an ephemeral public key (32) and a MAC (16).
 SEAL_OVERHEAD = 48
@@ -47,6 +47,6 @@ def encrypt(public_key_b64, plaintext):
 
 def is_sealed_box_base64(text):
     """True when ``text`` is padded base64 long enough to hold a sealed box."""
-    if not _BASE64.match(text or ''):
+    if not isinstance(text, str) or not _BASE64.fullmatch(text):
         return False
     return len(base64.b64decode(text)) > SEAL_OVERHEAD

@@ -39,6 +39,7 @@ def test_a_bad_public_key_is_reported_without_the_value():
     (base64.urlsafe_b64encode(b'\xfb\xff' * 40).decode(), False),  # url-safe alphabet
     ('', False),
     (None, False),
+    (base64.b64encode(b'x' * 49).decode() + '\n', False),  # a trailing newline is not base64 GitHub accepts
 ])
 def test_is_sealed_box_base64(text, expected):
     assert sealed_box.is_sealed_box_base64(text) is expected
