@@ -36,7 +36,41 @@ options:
       - If not set, the value of the E(GITHUB_TOKEN) environment variable is used, then E(GH_TOKEN); an empty
         variable counts as not set.
       - The token is never logged, returned or shown in an error.
+      - Mutually exclusive with GitHub App authentication (O(app_id)) when both are given as options; from the
+        environment alone, complete App credentials (E(GITHUB_APP_ID) and E(GITHUB_APP_PEM_FILE)) win.
     type: str
+  app_id:
+    description:
+      - Authenticate as a GitHub App instead of with O(token). The App ID (a number) from the App's settings page,
+        or its client ID. GitHub Enterprise Server before 3.14 accepts only the App ID.
+      - The client signs a JSON web token with O(app_private_key), finds the App's installation on O(org) (unless
+        O(app_installation_id) is given), mints one installation token for the run and mints a new one when it
+        expires.
+      - The installation needs the organization permission of the store, read and write to change secrets
+        (C(organization_codespaces_secrets), C(organization_secrets) or C(organization_dependabot_secrets)).
+      - If not set, the value of the E(GITHUB_APP_ID) environment variable is used.
+    type: str
+    version_added: 1.1.0
+  app_installation_id:
+    description:
+      - The ID of the App's installation on O(org). If not set, E(GITHUB_APP_INSTALLATION_ID), else it is looked up
+        with one request.
+    type: str
+    version_added: 1.1.0
+  app_private_key:
+    description:
+      - The App's private key, PEM text (the whole C(.pem) file GitHub generated, unencrypted). Never logged,
+        returned or shown in an error.
+      - If neither this nor O(app_private_key_path) is set, the E(GITHUB_APP_PEM_FILE) environment variable, which
+        holds the PEM text (as the Terraform provider reads it; literal C(\\n) become newlines).
+      - Mutually exclusive with O(app_private_key_path).
+    type: str
+    version_added: 1.1.0
+  app_private_key_path:
+    description:
+      - The path of the App's private key file, on the host that runs the task.
+    type: path
+    version_added: 1.1.0
   api_url:
     description:
       - The root of the GitHub REST API.
@@ -111,6 +145,33 @@ options:
         key: token
     vars:
       - name: secretops_github_token
+  app_id:
+    env:
+      - name: GITHUB_APP_ID
+    ini:
+      - section: secretops_github
+        key: app_id
+    vars:
+      - name: secretops_github_app_id
+  app_installation_id:
+    env:
+      - name: GITHUB_APP_INSTALLATION_ID
+    ini:
+      - section: secretops_github
+        key: app_installation_id
+    vars:
+      - name: secretops_github_app_installation_id
+  app_private_key:
+    env:
+      - name: GITHUB_APP_PEM_FILE
+    vars:
+      - name: secretops_github_app_private_key
+  app_private_key_path:
+    ini:
+      - section: secretops_github
+        key: app_private_key_path
+    vars:
+      - name: secretops_github_app_private_key_path
   api_url:
     env:
       - name: GITHUB_API_URL

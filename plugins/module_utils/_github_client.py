@@ -12,6 +12,7 @@ It knows nothing of secret stores (see _secrets_api.py and _stores.py) nor of An
 """
 
 import datetime
+import email.utils
 import math
 import os
 import random
@@ -29,6 +30,7 @@ from ansible_collections.secretops.github.plugins.module_utils._errors import (
     http_error,
     shown,
 )
+from ansible_collections.secretops.github.plugins.module_utils._app_auth import InstallationTokens
 from ansible_collections.secretops.github.plugins.module_utils._version import COLLECTION_NAME, COLLECTION_VERSION
 
 try:
@@ -41,6 +43,8 @@ except ImportError:
     AuthBase = object
 
 DEFAULT_API_URL = 'https://api.github.com'
+# Stands in for the token while validating a client that authenticates as a GitHub App.
+_APP_PLACEHOLDER = 'github-app'
 # Where the token and API root come from when not given, first found wins (as for gh and GitHub Actions).
 TOKEN_ENV_VARIABLES = ('GITHUB_TOKEN', 'GH_TOKEN')
 API_URL_ENV_VARIABLE = 'GITHUB_API_URL'
@@ -60,13 +64,17 @@ DEFAULT_PORTS = {'http': 80, 'https': 443}
 
 
 class _BearerAuth(AuthBase):
-    """Bearer token as session auth, so requests never swaps in ~/.netrc credentials."""
+    """Bearer token as session auth, so requests never swaps in ~/.netrc credentials.
+
+    ``token`` is a string, or a callable returning the current one (a GitHub App's installation token).
+    """
 
     def __init__(self, token):
         self._token = token
 
     def __call__(self, request):
-        request.headers['Authorization'] = 'Bearer %s' % self._token
+        token = self._token() if callable(self._token) else self._token
+        request.headers['Authorization'] = 'Bearer %s' % token
         return request
 
 
@@ -126,7 +134,8 @@ def validate_connection(api_url, token, api_version, timeout, max_retries, max_r
 def validate_token(token):
     if not token:
         raise GitHubInputError(
-            'No GitHub token: set the token option, or the GITHUB_TOKEN or GH_TOKEN environment variable', option='token')
+            'No GitHub token: set the token option, or the GITHUB_TOKEN or GH_TOKEN environment variable, or '
+            'authenticate as a GitHub App with app_id and app_private_key', option='token')
     if not isinstance(token, str):
         raise GitHubInputError('token must be a string, not %s: quote it' % type(token).__name__, option='token')
     if any(ch in token for ch in '\r\n'):
@@ -208,10 +217,15 @@ def same_origin(url, other):
 class GitHubClient:
     """A thin, URL-safe GitHub REST client. Build one per task and reuse it."""
 
-    def __init__(self, api_url, token, api_version=None, validate_certs=True, ca_path=None,
-                 timeout=30, max_retries=3, max_retry_wait=60, backoff_base=1.0, sleep=time.sleep, clock=time.time):
+    def __init__(self, api_url, token=None, api_version=None, validate_certs=True, ca_path=None,
+                 timeout=30, max_retries=3, max_retry_wait=60, backoff_base=1.0, sleep=time.sleep, clock=time.time,
+                 app=None, org=None, app_permissions=()):
+        """``token``, or ``app`` (a GitHubApp) with the ``org`` whose installation it uses and the App
+        permissions the run needs (checked when the installation token is minted)."""
         if REQUESTS_IMPORT_ERROR is not None:
             raise GitHubDependencyError('requests', REQUESTS_IMPORT_ERROR)
+        if app is not None:
+            token = _APP_PLACEHOLDER  # validated below like any token; never sent
         # api_version None: 2022-11-28 for a GitHub Enterprise Server root, else the newest.
         self.api_url, self.api_version = validate_connection(
             api_url, token, api_version, timeout, max_retries, max_retry_wait, ca_path)
@@ -227,7 +241,13 @@ class GitHubClient:
         adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=POOL_SIZE)
         self._session.mount('https://', adapter)
         self._session.mount('http://', adapter)
-        self._session.auth = _BearerAuth(token)
+        self._tokens = None
+        self._skew = None
+        if app is not None:
+            self._tokens = InstallationTokens(self, app, org, app_permissions, clock=clock)
+            self._session.auth = _BearerAuth(self._tokens.current)
+        else:
+            self._session.auth = _BearerAuth(token)
         # Passed with every request: requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE override Session.verify.
         self._verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         self._session.headers.update({
@@ -252,18 +272,21 @@ class GitHubClient:
 
     # -- sending -----------------------------------------------------------
 
-    def request(self, method, path, params=None, json=None, url=None, hints=None):
+    def request(self, method, path, params=None, json=None, url=None, hints=None, bearer=None):
         """Send one request with retries; return ApiResponse or raise a GitHubError.
 
-        ``path`` is what errors show; ``url`` (for pagination links) overrides the target.
+        ``path`` is what errors show; ``url`` (for pagination links) overrides the target;
+        ``bearer`` authenticates this request alone (a GitHub App's JWT).
         Every request this collection sends is idempotent, so writes are retried too.
         """
         target = url or self.url(path)
+        auth = _BearerAuth(bearer) if bearer is not None else None
         attempt = 0
         backoff_spent = 0.0
+        refreshed = False
         while True:
             try:
-                response = self._session.request(method, target, params=params, json=json,
+                response = self._session.request(method, target, params=params, json=json, auth=auth,
                                                  timeout=self.timeout, verify=self._verify)
             except requests.exceptions.SSLError as exc:
                 raise _tls_error(method, path, self.api_url, exc)
@@ -280,7 +303,13 @@ class GitHubClient:
                 self._sleep(delay)
                 continue
 
+            self._note_clock(response)
             status = response.status_code
+            if status == 401 and self._tokens is not None and bearer is None and not refreshed:
+                # The installation token expired mid-run: mint a new one, once.
+                refreshed = True
+                self._tokens.refresh(_sent_token(response))
+                continue
             if status in RETRY_STATUSES:
                 delay = self._backoff(attempt, backoff_spent)
                 if delay is not None:
@@ -303,6 +332,17 @@ class GitHubClient:
                     error.message += ' (after %d attempts)' % (attempt + 1)
                 raise error
             return ApiResponse(status, self._json(method, path, response), response.headers)
+
+    def _note_clock(self, response):
+        try:
+            server = email.utils.parsedate_to_datetime(response.headers.get('Date'))
+            self._skew = server.timestamp() - self._clock()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+
+    def clock_skew(self):
+        """Seconds GitHub's clock is ahead of this host's, from the last answer's Date header (None if unknown)."""
+        return self._skew
 
     def get(self, path, params=None, hints=None):
         return self.request('GET', path, params=params, hints=hints).data
@@ -397,6 +437,11 @@ class GitHubClient:
                 status=response.status_code, method=method, path=path,
                 hint='Check api_url (%s): it must be the API root, for GitHub Enterprise Server '
                      'https://HOST/api/v3' % self.api_url)
+
+
+def _sent_token(response):
+    header = response.request.headers.get('Authorization', '') if response.request is not None else ''
+    return header[len('Bearer '):] if header.startswith('Bearer ') else None
 
 
 def _body(response):

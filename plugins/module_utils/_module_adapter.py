@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from ansible.module_utils.basic import AnsibleFallbackNotFound, AnsibleModule, _load_params, missing_required_lib
 
 from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
-from ansible_collections.secretops.github.plugins.module_utils._stores import DEFAULT_STORE, STORE_NAMES
+from ansible_collections.secretops.github.plugins.module_utils._stores import DEFAULT_STORE, STORE_NAMES, get_store
+from ansible_collections.secretops.github.plugins.module_utils._app_auth import APP_OPTIONS, choose_credentials
 from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubDependencyError,
     GitHubError,
@@ -34,7 +35,7 @@ from ansible_collections.secretops.github.plugins.module_utils._github_client im
 
 # The user:password@ part of a URL, found without parsing (a URL with a bad port does not parse).
 _URL_USERINFO = re.compile(r'\s*[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)@')
-PIP_NAMES = {'requests': 'requests', 'PyNaCl': 'pynacl'}
+PIP_NAMES = {'requests': 'requests', 'PyNaCl': 'pynacl', 'cryptography': 'cryptography'}
 
 
 def nonempty_env_fallback(*names):
@@ -51,7 +52,12 @@ def github_argument_spec(**module_options):
     """The connection options of every module (documented in doc fragment secretops.github.connection)."""
     spec = dict(
         org=dict(type='str', required=True, aliases=['organization']),
-        token=dict(type='str', no_log=True, fallback=(nonempty_env_fallback, list(TOKEN_ENV_VARIABLES))),
+        # token and the App options: explicit values beat the environment, read in client_for().
+        token=dict(type='str', no_log=True),
+        app_id=dict(type='str'),
+        app_installation_id=dict(type='str'),
+        app_private_key=dict(type='str', no_log=True),
+        app_private_key_path=dict(type='path'),
         api_url=dict(type='str', default=DEFAULT_API_URL, fallback=(nonempty_env_fallback, [API_URL_ENV_VARIABLE])),
         # None: 2022-11-28 for a GitHub Enterprise Server api_url, else the newest version.
         api_version=dict(type='str'),
@@ -66,17 +72,24 @@ def github_argument_spec(**module_options):
     return spec
 
 
-def client_for(params):
-    """The client for a module's connection options; raises GitHubError for bad ones."""
+def client_for(module, stores):
+    """The client for a module's connection options and the stores it will use; raises GitHubError
+    for bad options. Credentials from the environment are masked like the token option."""
+    params = module.params
+    token, app = choose_credentials(dict((name, params[name]) for name in ('token',) + APP_OPTIONS),
+                                    os.environ, TOKEN_ENV_VARIABLES)
+    if token:
+        module.no_log_values.add(token)
     return GitHubClient(
-        api_url=params['api_url'], token=params['token'], api_version=params['api_version'],
+        api_url=params['api_url'], token=token, api_version=params['api_version'],
         validate_certs=params['validate_certs'], ca_path=params['ca_path'], timeout=params['timeout'],
-        max_retries=params['max_retries'], max_retry_wait=params['max_retry_wait'])
+        max_retries=params['max_retries'], max_retry_wait=params['max_retry_wait'],
+        app=app, org=params['org'], app_permissions=[get_store(store).app_permission for store in stores])
 
 
-def secrets_api(module, store=None):
-    """Client and API for the module's org and store (``store`` overrides the option)."""
-    return OrgSecretsAPI(client_for(module.params), module.params['org'], store or module.params['store'])
+def secrets_api(module):
+    """Client and API for the module's org and store."""
+    return OrgSecretsAPI(client_for(module, [module.params['store']]), module.params['org'], module.params['store'])
 
 
 def raw_arguments():

@@ -251,9 +251,9 @@ def reconcile(module):
     if params['purge']:
         purged = stores_of(desired, params['store'], params['purge_stores'])
         check_purge(desired, purged, params['confirm_purge_all'], 'secrets', 'confirm_purge_all')
-    client = client_for(params)
-    apis = dict((store, OrgSecretsAPI(client, params['org'], store))
-                for store in stores_of(desired, params['store']) + purged)
+    stores = list(dict.fromkeys(stores_of(desired, params['store']) + purged))
+    client = client_for(module, stores)
+    apis = dict((store, OrgSecretsAPI(client, params['org'], store)) for store in stores)
     plans = plan_org(apis, desired, purge_stores=purged, diff=module._diff)
     for plan in plans:
         for warning in plan.warnings:

@@ -12,7 +12,9 @@ import os
 
 from ansible.errors import AnsibleLookupError
 
+from ansible_collections.secretops.github.plugins.module_utils._app_auth import APP_OPTIONS, choose_credentials
 from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
+from ansible_collections.secretops.github.plugins.module_utils._stores import get_store
 from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubDependencyError
 from ansible_collections.secretops.github.plugins.module_utils._github_client import (
     API_URL_ENV_VARIABLE,
@@ -22,7 +24,8 @@ from ansible_collections.secretops.github.plugins.module_utils._github_client im
 )
 
 CONNECTION_OPTIONS = ('org', 'store', 'token', 'api_url', 'api_version', 'validate_certs', 'ca_path',
-                      'timeout', 'max_retries', 'max_retry_wait')
+                      'timeout', 'max_retries', 'max_retry_wait') + APP_OPTIONS
+CREDENTIALS = ('token',) + APP_OPTIONS
 
 
 def lookup_error(error):
@@ -48,13 +51,17 @@ def connection_options(plugin):
     not set (an empty GITHUB_TOKEN must not hide GH_TOKEN); an empty value given explicitly stays empty
     and fails validation, it never falls back to another host or token."""
     options = {}
+    explicit = {}
     for name in CONNECTION_OPTIONS:
         value, origin = option(plugin, name)
-        if value in (None, '') and origin.startswith('env'):
+        from_environment = origin.startswith('env')
+        if value in (None, '') and from_environment:
             value = None
         options[name] = value
-    if options['token'] is None:
-        options['token'] = next((os.environ[n] for n in TOKEN_ENV_VARIABLES if os.environ.get(n)), None)
+        if name in CREDENTIALS:
+            # Credentials from the environment are read by choose_credentials: explicit ones win.
+            explicit[name] = None if from_environment else value
+    options['token'], options['app'] = choose_credentials(explicit, os.environ, TOKEN_ENV_VARIABLES)
     if options['api_url'] is None:
         options['api_url'] = os.environ.get(API_URL_ENV_VARIABLE) or DEFAULT_API_URL
     return options
@@ -69,5 +76,6 @@ def secrets_api(plugin):
     client = GitHubClient(
         api_url=options['api_url'], token=options['token'], api_version=options['api_version'],
         validate_certs=options['validate_certs'], ca_path=options['ca_path'], timeout=options['timeout'],
-        max_retries=options['max_retries'], max_retry_wait=options['max_retry_wait'])
+        max_retries=options['max_retries'], max_retry_wait=options['max_retry_wait'],
+        app=options['app'], org=options['org'], app_permissions=[get_store(options['store']).app_permission])
     return OrgSecretsAPI(client, options['org'], options['store'])

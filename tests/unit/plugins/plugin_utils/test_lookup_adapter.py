@@ -17,7 +17,8 @@ class FakePlugin:
     """Just the part of a lookup the adapter uses: get_option after set_options."""
 
     def __init__(self, **options):
-        self.options = dict(org=None, store='codespaces', token=None, api_url=None, api_version=None, validate_certs=True,
+        self.options = dict(org=None, store='codespaces', token=None, app_id=None, app_installation_id=None,
+                            app_private_key=None, app_private_key_path=None, api_url=None, api_version=None, validate_certs=True,
                             ca_path=None, timeout=30, max_retries=3, max_retry_wait=60)
         self.options.update(options)
 
