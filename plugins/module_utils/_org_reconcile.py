@@ -125,8 +125,8 @@ def apply_org(apis, plans, max_concurrency=4, default_store=None):
 
     if failures:
         done = [p for p in changing if key_of(p) in results]
-        applied = sorted('%s %s' % (ACTION_DONE[p.action], p.name) for p in done)
-        failed = ['%s: %s' % (p.name, e) for p, e in failures]
+        applied = sorted('%s %s' % (ACTION_DONE[p.action], _label(p, default_store)) for p in done)
+        failed = ['%s: %s' % (_label(p, default_store), e) for p, e in failures]
         first = failures[0][1]
         error = GitHubError(
             '%d of %d changes failed (%s); applied: %s. Run the task again to complete the rest'

@@ -52,9 +52,9 @@ class OrgSecretsAPI:
                                    '(letters, digits and hyphens)' % shown(org), option='org')
         if client.is_ghes and not self.store.on_ghes:
             raise GitHubInputError(
-                'store %s does not exist on GitHub Enterprise Server (api_url %s): GitHub offers %s secrets only on '
-                'GitHub.com and GHE.com; use store actions or dependabot there'
-                % (self.store.name, client.api_url, self.store.title), option='store')
+                'store %s does not exist on GitHub Enterprise Server (api_url %s): GitHub Enterprise Server has no %s '
+                'secrets; use store actions or dependabot there' % (self.store.name, client.api_url, self.store.title),
+                option='store')
         self.client = client
         self.org = org.strip()
         self._hints = self.store.hints()

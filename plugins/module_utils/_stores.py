@@ -47,8 +47,9 @@ class SecretStore:
         """HTTP status -> hint, for errors of this store's endpoints."""
         return {
             403: 'The token lacks permission for %s secrets: %s' % (self.title, self.permission_hint()),
-            404: 'Check that the organization (option org) exists, that the token can administer it and that %s; '
-                 'for a secret or repository, check its name' % self.availability(),
+            404: 'Check that the organization (option org) exists, that %s, and that the token can administer its '
+                 '%s secrets (%s); for a secret or repository, check its name'
+                 % (self.availability(), self.title, self.permission_hint()),
         }
 
     def availability(self):
