@@ -128,15 +128,16 @@ class InstallationTokens:
     """One installation token per run, shared by every thread, minted again when it expires.
 
     ``client`` sends the App requests (with the JWT as their own auth); ``org`` finds the
-    installation when the App was given without one; ``permission`` is the store's App
-    permission, checked on the minted token so a missing grant fails before any secret request.
+    installation when the App was given without one; ``permissions`` are the App permissions of
+    the stores the run uses, checked on the minted token so a missing grant fails before any
+    secret request.
     """
 
-    def __init__(self, client, app, org, permission=None, clock=time.time):
+    def __init__(self, client, app, org, permissions=(), clock=time.time):
         self._client = client
         self._app = app
         self._org = org
-        self._permission = permission
+        self._permissions = list(permissions)
         self._clock = clock
         self._lock = threading.Lock()
         self._token = None
@@ -181,14 +182,17 @@ class InstallationTokens:
         self._app.installation_id = data['id']
         return data['id']
 
-    def _check_permission(self, permissions, installation_id):
-        if self._permission is None or not isinstance(permissions, dict):
+    def _check_permission(self, granted, installation_id):
+        """Each store the run uses needs its App permission: say which is missing before any secret request."""
+        if not isinstance(granted, dict):
             return
-        if permissions.get(self._permission) not in ('read', 'write'):
+        missing = [name for name in self._permissions if granted.get(name) not in ('read', 'write')]
+        if missing:
             raise GitHubPermissionError(
                 'The GitHub App %s (installation %s) has no %s permission on %s: an owner must grant the App the '
-                'organization permission %s (read and write to change secrets) and accept it for the installation'
-                % (self._app.app_id, installation_id, self._permission, self._org, self._permission))
+                'organization permission%s %s (read and write to change secrets) and accept it for the installation'
+                % (self._app.app_id, installation_id, ' or '.join(missing), self._org, 's' if len(missing) > 1 else '',
+                   ', '.join(missing)))
 
     def _app_request(self, method, path, what):
         """A request authenticated with a fresh JWT; App-specific errors say what to fix."""

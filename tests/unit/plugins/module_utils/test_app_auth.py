@@ -1,0 +1,225 @@
+"""GitHub App authentication: the JWT, the choice of credentials, installation tokens reused and refreshed."""
+
+import base64
+import json
+import threading
+
+import pytest
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
+from ansible_collections.secretops.github.plugins.module_utils import _app_auth as app_auth
+from ansible_collections.secretops.github.plugins.module_utils._errors import (
+    GitHubAuthenticationError,
+    GitHubInputError,
+    GitHubNotFoundError,
+    GitHubPermissionError,
+)
+from ansible_collections.secretops.github.plugins.module_utils._github_client import ApiResponse
+
+NOW = 1_700_000_000  # 2023, well before the fake tokens expire
+TOKENS = ('GITHUB_TOKEN', 'GH_TOKEN')
+
+
+@pytest.fixture(scope='module', name='rsa_key')
+def rsa_key_fixture():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope='module', name='pem')
+def pem_fixture(rsa_key):
+    return rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                                 serialization.NoEncryption()).decode()
+
+
+def decode_part(part):
+    return json.loads(base64.urlsafe_b64decode(part + '=' * (-len(part) % 4)))
+
+
+def test_jwt_claims_and_signature(rsa_key, pem):
+    token = app_auth.GitHubApp('12345', pem).jwt(NOW)
+    header, claims, signature = token.split('.')
+    assert decode_part(header) == {'alg': 'RS256', 'typ': 'JWT'}
+    assert decode_part(claims) == {'iat': NOW - 60, 'exp': NOW + 540, 'iss': '12345'}
+    assert decode_part(claims)['exp'] - decode_part(claims)['iat'] <= 600  # GitHub's ten minutes
+    raw = base64.urlsafe_b64decode(signature + '=' * (-len(signature) % 4))
+    rsa_key.public_key().verify(raw, ('%s.%s' % (header, claims)).encode(), padding.PKCS1v15(), hashes.SHA256())
+    with pytest.raises(InvalidSignature):
+        rsa_key.public_key().verify(raw, b'tampered', padding.PKCS1v15(), hashes.SHA256())
+    assert pem.split('\n')[1] not in token
+
+
+@pytest.mark.parametrize('app_id, expected', [(12345, '12345'), (' 12345 ', '12345'), ('Iv1.0123abcd', 'Iv1.0123abcd')])
+def test_app_id_forms(pem, app_id, expected):
+    assert app_auth.GitHubApp(app_id, pem).app_id == expected
+
+
+@pytest.mark.parametrize('kwargs, option, text', [
+    ({'app_id': 'my-app'}, 'app_id', 'is not a GitHub App ID'),
+    ({'app_id': True}, 'app_id', 'is not a GitHub App ID'),
+    ({'installation_id': 'abc'}, 'app_installation_id', 'is not an installation ID'),
+    ({'installation_id': '１２'}, 'app_installation_id', 'is not an installation ID'),
+    ({'private_key': ''}, 'app_private_key', 'app_private_key is empty'),
+    ({'private_key': 'not a key'}, 'app_private_key', 'is not a PEM private key'),
+    ({'private_key': '-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n'}, 'app_private_key',
+     'is not a PEM private key'),
+])
+def test_bad_app_options_name_the_option(pem, kwargs, option, text):
+    arguments = dict(app_id='1', private_key=pem)
+    arguments.update(kwargs)
+    with pytest.raises(GitHubInputError) as caught:
+        app_auth.GitHubApp(**arguments)
+    assert caught.value.option == option and text in str(caught.value)
+
+
+def test_an_encrypted_or_non_rsa_key_is_refused_without_echoing_it(rsa_key):
+    encrypted = rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                      serialization.BestAvailableEncryption(b'passphrase')).decode()
+    ec_pem = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+    for pem, text in ((encrypted, 'encrypted with a passphrase'), (ec_pem, 'is not an RSA key')):
+        with pytest.raises(GitHubInputError) as caught:
+            app_auth.GitHubApp('1', pem)
+        assert text in str(caught.value)
+        assert pem.split('\n')[1] not in str(caught.value)
+
+
+def test_pem_from_the_environment_may_have_literal_newlines(pem):
+    flat = pem.replace('\n', '\\n')
+    assert app_auth.pem_from_environment(flat) == pem
+    assert app_auth.pem_from_environment(pem) == pem
+
+
+@pytest.mark.parametrize('explicit, environ, expected', [
+    ({'token': 't'}, {'GITHUB_APP_ID': '1', 'GITHUB_APP_PEM_FILE': 'PEM'}, 'token'),   # explicit token wins
+    ({}, {'GITHUB_TOKEN': 't', 'GITHUB_APP_ID': '1', 'GITHUB_APP_PEM_FILE': 'PEM'}, 'app'),  # complete App env wins
+    ({}, {'GITHUB_TOKEN': 't', 'GITHUB_APP_ID': '1'}, 'token'),   # incomplete App env: the token
+    ({'app_id': '1', 'app_private_key': 'PEM'}, {'GITHUB_TOKEN': 't'}, 'app'),   # explicit App beats env token
+    ({'app_id': '1'}, {'GITHUB_APP_PEM_FILE': 'PEM'}, 'app'),   # explicit id, key from the environment
+    ({'token': ''}, {'GH_TOKEN': 'gh'}, 'token'),   # empty counts as not given
+])
+def test_which_credentials(pem, explicit, environ, expected):
+    environ = dict((k, pem if v == 'PEM' else v) for k, v in environ.items())
+    explicit = dict((k, pem if v == 'PEM' else v) for k, v in explicit.items())
+    token, app = app_auth.choose_credentials(explicit, environ, TOKENS)
+    assert (token is not None, app is not None) == (expected == 'token', expected == 'app')
+
+
+@pytest.mark.parametrize('explicit, option, text', [
+    ({'token': 't', 'app_id': '1'}, 'token', 'token and app_id are mutually exclusive'),
+    ({'app_private_key': 'PEM', 'app_private_key_path': '/x'}, 'app_private_key', 'mutually exclusive'),
+    ({'app_private_key': 'PEM'}, 'app_id', 'needs app_id'),
+    ({'app_id': '1'}, 'app_private_key', 'needs the App private key'),
+    ({'app_id': '1', 'app_private_key_path': '/nonexistent/app.pem'}, 'app_private_key_path', 'cannot be read'),
+])
+def test_incomplete_or_conflicting_credentials_fail_naming_the_option(pem, explicit, option, text):
+    explicit = dict((k, pem if v == 'PEM' else v) for k, v in explicit.items())
+    with pytest.raises(GitHubInputError) as caught:
+        app_auth.choose_credentials(explicit, {}, TOKENS)
+    assert caught.value.option == option and text in str(caught.value)
+
+
+def test_private_key_path_is_read(tmp_path, pem):
+    path = tmp_path / 'app.pem'
+    path.write_text(pem)
+    _token, app = app_auth.choose_credentials({'app_id': '7', 'app_private_key_path': str(path)}, {}, TOKENS)
+    assert app.app_id == '7'
+
+
+class FakeClient:
+    """Answers the App endpoints; records what was asked, with which bearer."""
+
+    def __init__(self, permissions=None, installation=None, skew=None):
+        self.calls = []
+        self.minted = 0
+        self.permissions = permissions or {'organization_secrets': 'write'}
+        self.installation = installation
+        self.skew = skew
+
+    def path(self, *segments):
+        return '/' + '/'.join(str(s) for s in segments)
+
+    def clock_skew(self):
+        return self.skew
+
+    def request(self, method, path, bearer=None):
+        self.calls.append((method, path, bearer.count('.') if bearer else None))
+        if path.endswith('/installation'):
+            if isinstance(self.installation, Exception):
+                raise self.installation
+            return ApiResponse(200, self.installation or {'id': 77}, {})
+        self.minted += 1
+        return ApiResponse(201, {'token': 'ghs_token_%d' % self.minted, 'expires_at': '2027-01-15T08:00:00Z',
+                                 'permissions': self.permissions}, {})
+
+
+def tokens(pem, client, installation_id=None, clock=lambda: NOW):
+    app = app_auth.GitHubApp('1', pem, installation_id)
+    return app_auth.InstallationTokens(client, app, 'acme', ['organization_secrets'], clock=clock)
+
+
+def test_one_token_per_run_found_through_the_org(pem):
+    client = FakeClient()
+    provider = tokens(pem, client)
+    assert provider.current() == provider.current() == 'ghs_token_1'
+    assert client.calls == [('GET', '/orgs/acme/installation', 2), ('POST', '/app/installations/77/access_tokens', 2)]
+
+
+def test_a_given_installation_is_not_looked_up(pem):
+    client = FakeClient()
+    tokens(pem, client, installation_id='88').current()
+    assert client.calls == [('POST', '/app/installations/88/access_tokens', 2)]
+
+
+def test_threads_share_one_token(pem):
+    client = FakeClient()
+    provider = tokens(pem, client, installation_id=1)
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(provider.current())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(seen) == {'ghs_token_1'} and client.minted == 1
+
+
+def test_a_rejected_token_is_replaced_once_and_an_expiring_one_in_time(pem):
+    now = [NOW]
+    client = FakeClient()
+    provider = tokens(pem, client, installation_id=1, clock=lambda: now[0])
+    first = provider.current()
+    assert provider.refresh(first) == 'ghs_token_2'
+    assert provider.refresh(first) == 'ghs_token_2'  # another thread already replaced it
+    now[0] = app_auth._timestamp('2027-01-15T08:00:00Z', 0) - 30  # within a minute of expiry
+    assert provider.current() == 'ghs_token_3'
+
+
+def test_an_installation_without_the_store_permission_fails_naming_it(pem):
+    client = FakeClient(permissions={'organization_codespaces_secrets': 'write'})
+    with pytest.raises(GitHubPermissionError) as caught:
+        tokens(pem, client, installation_id=1).current()
+    assert 'organization_secrets' in str(caught.value) and 'acme' in str(caught.value)
+    assert 'ghs_token' not in str(caught.value)
+
+
+def test_an_app_not_installed_on_the_org(pem):
+    client = FakeClient(installation=GitHubNotFoundError('GET /orgs/acme/installation failed: HTTP 404', status=404))
+    with pytest.raises(GitHubNotFoundError) as caught:
+        tokens(pem, client).current()
+    assert 'is not installed on the organization acme' in str(caught.value)
+
+
+@pytest.mark.parametrize('message, skew, text', [
+    ('Integration not found', None, 'Check app_id'),
+    ("'Expiration time' claim ('exp') is too far in the future", None, 'Synchronise the clock'),
+    ('A JSON web token could not be decoded', 300.0, "clock is 300 seconds behind GitHub's"),
+])
+def test_a_refused_jwt_says_what_to_check(pem, message, skew, text):
+    refused = GitHubAuthenticationError('GET /orgs/acme/installation failed: HTTP 401', status=401,
+                                        github_message=message)
+    client = FakeClient(installation=refused, skew=skew)
+    with pytest.raises(GitHubAuthenticationError) as caught:
+        tokens(pem, client).current()
+    assert text in str(caught.value)
+    assert 'eyJ' not in str(caught.value)  # no JWT in the message
