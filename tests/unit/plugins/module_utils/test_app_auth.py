@@ -176,7 +176,7 @@ def test_threads_share_one_token(pem):
     client = FakeClient()
     provider = tokens(pem, client, installation_id=1)
     seen = []
-    threads = [threading.Thread(target=lambda: seen.append(provider.current())) for _ in range(8)]
+    threads = [threading.Thread(target=lambda: seen.append(provider.current())) for _index in range(8)]
     for thread in threads:
         thread.start()
     for thread in threads:
