@@ -11,9 +11,8 @@ import math
 import re
 from urllib.parse import quote, unquote
 
-from .state import iso8601
 from .stores import STORES
-from .wire import DOC_ROOT, ApiError, Response, parse_json
+from .wire import DOC_ROOT, ApiError, Response, iso8601, parse_json
 
 SUPPORTED_VERSIONS = ('2022-11-28', '2026-03-10')  # GitHub.com (no prefix)
 GHES_VERSIONS = ('2022-11-28',)  # GitHub Enterprise Server up to 3.20 (/api/v3)

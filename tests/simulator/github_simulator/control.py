@@ -4,9 +4,8 @@ No auth, JSON in and out, never logged in the request log and never subject to f
 that concern one secret store take an optional "store" (default codespaces, the first store).
 """
 
-from .state import check_keys, invalid
 from .stores import DEFAULT_STORE
-from .wire import DOC_ROOT, ApiError, Response, parse_json
+from .wire import DOC_ROOT, ApiError, Response, check_keys, invalid, parse_json
 
 
 def _org(server, login):

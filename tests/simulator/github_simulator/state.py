@@ -19,7 +19,7 @@ from nacl.public import PrivateKey, SealedBox
 
 from .seed import default_seed
 from .stores import DEFAULT_STORE, STORES, SecretStore
-from .wire import ApiError
+from .wire import ApiError, check_keys, invalid, is_json_int, iso8601
 
 MAX_VALUE_BYTES = 49152
 VISIBILITIES = ('all', 'private', 'selected')
@@ -36,19 +36,6 @@ ORG_LOGIN_RE = re.compile(r'[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})')
 REPO_NAME_RE = re.compile(r'[A-Za-z0-9._-]{1,100}')
 
 SECRET_KEYS = ('encrypted_value', 'key_id', 'visibility', 'selected_repository_ids')
-
-
-def iso8601(timestamp):
-    return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(timestamp))
-
-
-def invalid(field, message, code='invalid', resource='Secret'):
-    return ApiError(422, message, errors=[{'resource': resource, 'field': field, 'code': code, 'message': message}])
-
-
-def is_json_int(value):
-    # bool is a subclass of int, but true/false are not repository ids.
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class Repository:
@@ -607,11 +594,3 @@ def parse_repo_ids(ids, item_type='integer'):
 def check_value_size(data):
     if len(data) > MAX_VALUE_BYTES:
         raise invalid('encrypted_value', 'The secret value is %d bytes; the maximum is %d bytes (48 KB).' % (len(data), MAX_VALUE_BYTES))
-
-
-def check_keys(obj, allowed, what):
-    if not isinstance(obj, dict):
-        raise invalid(what, '%s must be a JSON object' % what, resource='Simulator')
-    unknown = sorted(set(obj) - set(allowed))
-    if unknown:
-        raise invalid(unknown[0], '%s: unknown keys %s (allowed: %s)' % (what, ', '.join(unknown), ', '.join(allowed)), resource='Simulator')
