@@ -17,8 +17,9 @@ stores.py. Tokens of the default seed: sim-admin-token
 orgs/{org}/rotate-key, tokens, config, faults, faults/rules; see control.py.
 """
 
+from .apps import make_jwt
 from .sealing import seal
 from .server import SimulatorHandle, start
 from .state import State
 
-__all__ = ['SimulatorHandle', 'State', 'seal', 'start']
+__all__ = ['SimulatorHandle', 'State', 'make_jwt', 'seal', 'start']
