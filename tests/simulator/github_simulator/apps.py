@@ -17,6 +17,7 @@ JWT rules (each broken rule is a 401 with the message below):
 """
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -81,6 +82,12 @@ def load_private_key(pem):
     return key
 
 
+@functools.lru_cache(maxsize=32)
+def signing_key(pem):
+    """load_private_key for make_jwt, cached: loading checks the key, which costs more than signing."""
+    return load_private_key(pem)
+
+
 def pem_text(private_key):
     """PKCS#1 ("BEGIN RSA PRIVATE KEY"), the format of the key files GitHub hands out."""
     return private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
@@ -93,7 +100,7 @@ def encode_jwt(claims, app_pem, alg='RS256', header=None):
     header = dict({'alg': alg, 'typ': 'JWT'}, **(header or {}))
     signing_input = '%s.%s' % (b64url(json.dumps(header, separators=(',', ':')).encode('utf-8')),
                                b64url(json.dumps(claims, separators=(',', ':')).encode('utf-8')))
-    key = load_private_key(app_pem)
+    key = signing_key(app_pem)
     if alg == 'RS256':
         signature = key.sign(signing_input.encode('ascii'), padding.PKCS1v15(), hashes.SHA256())
     elif alg == 'HS256':
