@@ -162,6 +162,13 @@ def test_only_rs256_is_accepted(app, client_for, alg):
     assert_error(client_for(make_jwt(app['private_key_pem'], app['id'], alg=alg)).get('/app'), 401, UNDECODABLE)
 
 
+@pytest.mark.parametrize('alg', ['RS512', 'PS256', 'none'])
+def test_header_alg_must_say_rs256_even_with_a_valid_signature(app, client_for, alg):
+    now = int(time.time())
+    jwt = encode_jwt({'iss': app['id'], 'iat': now - 60, 'exp': now + 300}, app['private_key_pem'], header={'alg': alg})
+    assert_error(client_for(jwt).get('/app'), 401, UNDECODABLE)
+
+
 @pytest.mark.parametrize('jwt', ['a.b.c', 'e30.e30.', 'W10.e30.AA', '!!.e30.AA'])
 def test_undecodable_jwts(client_for, jwt):
     assert_error(client_for(jwt).get('/app'), 401, UNDECODABLE)
