@@ -2,6 +2,7 @@
 
 No auth, JSON in and out, never logged in the request log and never subject to faults. Routes
 that concern one secret store take an optional "store" (default codespaces, the first store).
+POST /apps answers an App's private_key_pem (tests sign JWTs with it); no GitHub route ever does.
 """
 
 from .apps import installation_summary
