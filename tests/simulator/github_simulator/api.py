@@ -1,6 +1,8 @@
-"""GitHub routes: version check, auth and scopes, routing, pagination, and GitHub-shaped JSON.
+"""GitHub routes: version check, routing, pagination, and GitHub-shaped JSON (who may call what is auth.py).
 
-The nine secret routes exist once per store of stores.STORES (``/orgs/{org}/{store}/secrets...``).
+The nine secret routes exist once per store of stores.STORES (``/orgs/{org}/{store}/secrets...``);
+the GitHub App routes (``GET /app``, ``GET /orgs/{org}/installation``, ``POST
+/app/installations/{installation_id}/access_tokens``) take an App JWT only.
 Without a prefix this is GitHub.com (API versions 2022-11-28 and 2026-03-10); under ``/api/v3`` it
 is GitHub Enterprise Server up to 3.20: only 2022-11-28, and no store whose ``on_ghes`` is false
 (its routes do not exist there: 404 as for any unknown path).
@@ -11,27 +13,30 @@ import math
 import re
 from urllib.parse import quote, unquote
 
-from .state import iso8601
+from .apps import downscope
+from .auth import authenticate
+from .state import check_permitted
 from .stores import STORES
-from .wire import DOC_ROOT, ApiError, Response, parse_json
+from .wire import DOC_ROOT, ApiError, Response, iso8601, parse_json
 
 SUPPORTED_VERSIONS = ('2022-11-28', '2026-03-10')  # GitHub.com (no prefix)
 GHES_VERSIONS = ('2022-11-28',)  # GitHub Enterprise Server up to 3.20 (/api/v3)
 VERSION_DOC = 'https://docs.github.com/rest/about-the-rest-api/api-versions'
 REPOS_DOC = 'https://docs.github.com/rest/repos/repos#'
 ORGS_DOC = 'https://docs.github.com/rest/orgs/orgs#'
-ADMIN_SCOPE = 'admin:org'
+APPS_DOC = 'https://docs.github.com/rest/apps/apps#'
+METADATA = 'metadata'  # the App permission of the repository routes
 DEFAULT_PER_PAGE = 30
 MAX_PER_PAGE = 100
 
 
 class Context:
-    """One request being answered: the state, the request, the token's scopes, the route's doc URL and store."""
+    """One request being answered: the state, the request, its principal (auth.py), the route's doc URL and store."""
 
-    def __init__(self, state, req, scopes, doc, store=None):
+    def __init__(self, state, req, principal, doc, store=None):
         self.state = state
         self.req = req
-        self.scopes = scopes
+        self.principal = principal
         self.doc = doc
         self.store = store
 
@@ -52,8 +57,7 @@ class Context:
         return parse_json(self.req.body)
 
     def can_see(self, repo):
-        # Classic tokens without the repo scope do not see private repositories (GitHub answers 404).
-        return not repo.private or 'repo' in self.scopes
+        return self.principal.can_see(repo)
 
     def paginate(self, items):
         """One page of items and the headers (Link) for it."""
@@ -101,7 +105,7 @@ class Context:
 
 def node_id(kind, number):
     # GitHub's legacy global node ids: base64 of "010:Repository1296269".
-    prefix = {'Repository': '010', 'Organization': '012'}[kind]
+    prefix = {'Repository': '010', 'Organization': '012', 'App': '03'}[kind]
     return base64.b64encode(('%s:%s%d' % (prefix, kind, number)).encode('ascii')).decode('ascii')
 
 
@@ -182,7 +186,86 @@ def secret_json(ctx, store, secret):
     return data
 
 
+def app_json(ctx, app):
+    return {
+        'id': app.id,
+        'slug': app.slug,
+        'node_id': node_id('App', app.id),
+        'client_id': app.client_id,
+        'owner': None,  # the simulator does not model who owns an App
+        'name': app.slug,
+        'description': None,
+        'external_url': ctx.web_url('apps', app.slug),
+        'html_url': ctx.web_url('apps', app.slug),
+        'created_at': iso8601(app.created_at),
+        'updated_at': iso8601(app.created_at),
+        'permissions': app.permissions,
+        'events': [],
+        'installations_count': len(app.installations),
+    }
+
+
+def installation_json(ctx, installation):
+    org = installation.org
+    suspended = installation.suspended_at
+    return {
+        'id': installation.id,
+        'account': owner_json(ctx, org),
+        'repository_selection': installation.repository_selection,
+        'access_tokens_url': ctx.api_url('app', 'installations', installation.id, 'access_tokens'),
+        'repositories_url': ctx.api_url('installation', 'repositories'),
+        'html_url': ctx.web_url('organizations', org.login, 'settings', 'installations', installation.id),
+        'app_id': installation.app.id,
+        'client_id': installation.app.client_id,
+        'app_slug': installation.app.slug,
+        'target_id': org.id,
+        'target_type': 'Organization',
+        'permissions': dict(installation.permissions),
+        'events': [],
+        'created_at': iso8601(installation.created_at),
+        'updated_at': iso8601(installation.created_at),
+        'single_file_name': None,
+        'has_multiple_single_files': False,
+        'single_file_paths': [],
+        'suspended_by': None,
+        'suspended_at': iso8601(suspended) if suspended is not None else None,
+    }
+
+
 # ----- handlers ------------------------------------------------------------------------------------
+
+def get_app(ctx):
+    return Response.json(200, app_json(ctx, ctx.principal.app))
+
+
+def get_org_installation(ctx, org):
+    org = ctx.org(org)
+    installation = ctx.principal.app.installations.get(org.login.lower())
+    if installation is None:
+        raise ApiError(404, 'Not Found')
+    return Response.json(200, installation_json(ctx, installation))
+
+
+def create_installation_token(ctx, installation_id):
+    installation = ctx.state.apps.installations.get(int(installation_id)) if installation_id.isdigit() else None
+    if installation is None or installation.app is not ctx.principal.app:
+        raise ApiError(404, 'Not Found')
+    if installation.suspended_at is not None:
+        raise ApiError(403, 'This installation has been suspended')
+    body = ctx.body() if ctx.req.body.strip() else {}
+    check_permitted(body, ('permissions', 'repositories', 'repository_ids'))
+    if 'repositories' in body or 'repository_ids' in body:
+        raise ApiError(422, 'The simulator mints tokens for all repositories of an installation only: '
+                            'repositories and repository_ids are not supported.')
+    permissions = downscope(installation.permissions, body.get('permissions'))
+    token, record = ctx.state.apps.mint(installation, permissions, ctx.state.config['installation_token_ttl'])
+    return Response.json(201, {
+        'token': token,
+        'expires_at': iso8601(record.expires_at),
+        'permissions': record.permissions,
+        'repository_selection': installation.repository_selection,
+    })
+
 
 def get_org(ctx, org):
     org = ctx.org(org)
@@ -271,12 +354,15 @@ def remove_secret_repo(ctx, org, name, repo_id):
 
 
 class Route:
-    def __init__(self, method, pattern, handler, doc, store=None):
+    def __init__(self, method, pattern, handler, doc, store=None, permission=None, app=False):
         self.method = method
         self.pattern = tuple(pattern.strip('/').split('/'))
         self.handler = handler
         self.doc = doc
         self.store = store  # the secret store of a secret route, else None
+        # The App permission an installation token needs (read for GET, write otherwise), else None.
+        self.permission = STORES[store].app_permission if store is not None else permission
+        self.app = app  # an App route: App JWTs only
         self.params = sum(1 for p in self.pattern if p.startswith('{'))
 
     def match(self, segments):
@@ -310,8 +396,13 @@ SECRET_ROUTES = (
 )
 ROUTES = (
     Route('GET', '/orgs/{org}', get_org, ORGS_DOC + 'get-an-organization'),
-    Route('GET', '/orgs/{org}/repos', list_org_repos, REPOS_DOC + 'list-organization-repositories'),
-    Route('GET', '/repos/{owner}/{repo}', get_repo, REPOS_DOC + 'get-a-repository'),
+    Route('GET', '/orgs/{org}/repos', list_org_repos, REPOS_DOC + 'list-organization-repositories', permission=METADATA),
+    Route('GET', '/repos/{owner}/{repo}', get_repo, REPOS_DOC + 'get-a-repository', permission=METADATA),
+    Route('GET', '/app', get_app, APPS_DOC + 'get-the-authenticated-app', app=True),
+    Route('GET', '/orgs/{org}/installation', get_org_installation, APPS_DOC + 'get-an-organization-installation-for-the-authenticated-app',
+          app=True),
+    Route('POST', '/app/installations/{installation_id}/access_tokens', create_installation_token,
+          APPS_DOC + 'create-an-installation-access-token-for-an-app', app=True),
 ) + tuple(Route(method, '/orgs/{org}/%s/secrets%s' % (store, suffix), handler, rules.doc + anchor, store)
           for store, rules in STORES.items() for method, suffix, handler, anchor in SECRET_ROUTES)
 
@@ -353,20 +444,13 @@ def handle(state, req):
             raise ApiError(400, "Unsupported 'X-GitHub-Api-Version' header value '%s'. The supported versions are %s."
                            % (version, ', '.join(supported)), VERSION_DOC)
         headers['X-GitHub-Api-Version-Selected'] = version or supported[0]
-        if req.auth_scheme is None:
-            raise ApiError(401, 'Requires authentication', DOC_ROOT)
-        scopes = state.token_scopes(req.token) if req.token else None
-        if scopes is None:
-            raise ApiError(401, 'Bad credentials', DOC_ROOT)
+        principal = authenticate(state, req)
         route, params = find_route(req.method, req.segments, ghes=req.api_prefix)
         if route is None:
             raise ApiError(404, 'Not Found', DOC_ROOT)
-        if route.store is not None:
-            headers['X-Accepted-OAuth-Scopes'] = ADMIN_SCOPE
-            if ADMIN_SCOPE not in scopes:
-                raise ApiError(403, 'Resource not accessible by personal access token')
+        principal.authorize(route, params, req.method, headers)
         with state.lock:
-            response = route.handler(Context(state, req, scopes, route.doc, route.store), **params)
+            response = route.handler(Context(state, req, principal, route.doc, route.store), **params)
     except ApiError as err:
         response = err.to_response(route.doc if route else DOC_ROOT)
     for key, value in headers.items():

@@ -2,11 +2,12 @@
 
 No auth, JSON in and out, never logged in the request log and never subject to faults. Routes
 that concern one secret store take an optional "store" (default codespaces, the first store).
+POST /apps answers an App's private_key_pem (tests sign JWTs with it); no GitHub route ever does.
 """
 
-from .state import check_keys, invalid
+from .apps import installation_summary
 from .stores import DEFAULT_STORE
-from .wire import DOC_ROOT, ApiError, Response, parse_json
+from .wire import DOC_ROOT, ApiError, Response, check_keys, invalid, parse_json
 
 
 def _org(server, login):
@@ -110,6 +111,21 @@ def add_token(server, req):
     return Response.json(201, {'scopes': body.get('scopes', [])})
 
 
+def create_app(server, req):
+    """An App; the answer includes its private_key_pem (a test fixture: never in a GitHub route)."""
+    app = server.state.apps.add_app(parse_json(req.body) if req.body.strip() else {})
+    with server.state.lock:
+        return Response.json(201, {'id': app.id, 'slug': app.slug, 'client_id': app.client_id,
+                                   'private_key_pem': app.private_key_pem, 'installations': []})
+
+
+def install_app(server, req, app_id):
+    app = server.state.apps.get_app(int(app_id)) if app_id.isdigit() else None
+    if app is None:
+        raise ApiError(404, 'App %s does not exist in the simulator' % app_id)
+    return Response.json(201, installation_summary(server.state.install_app(app, parse_json(req.body))))
+
+
 def get_config(server, _req):
     with server.state.lock:
         return Response.json(200, dict(server.state.config))
@@ -149,6 +165,8 @@ ROUTES = (
     ('POST', ('orgs', '{org}', 'secrets'), seed_secrets),
     ('POST', ('orgs', '{org}', 'rotate-key'), rotate_key),
     ('POST', ('tokens',), add_token),
+    ('POST', ('apps',), create_app),
+    ('POST', ('apps', '{app_id}', 'installations'), install_app),
     ('GET', ('config',), get_config),
     ('POST', ('config',), set_config),
     ('GET', ('faults',), get_faults),

@@ -7,8 +7,7 @@ import threading
 import time
 from http import HTTPStatus
 
-from .state import check_keys
-from .wire import DOC_ROOT, ApiError, Response
+from .wire import DOC_ROOT, ApiError, Response, check_keys
 
 ACTIONS = ('status', 'reset', 'delay', 'rate_limit', 'secondary_rate_limit', 'rotate_key')
 RATE_LIMIT_DOC = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api'

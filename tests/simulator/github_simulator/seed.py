@@ -12,7 +12,10 @@ A seed has this shape (the default below is one):
          "secrets": [{"name": "X", "value": "plain", "visibility": "selected", "selected_repository_ids": [1001],
                       "store": "actions"}]}
       ],
-      "tokens": [{"token": "sim-admin-token", "scopes": ["admin:org", "repo"]}]
+      "tokens": [{"token": "sim-admin-token", "scopes": ["admin:org", "repo"]}],
+      "apps": [{"id": 100001, "slug": "secrets-bot", "client_id": "Iv1.0123456789abcdef", "private_key_pem": "<PEM>",
+                "installations": [{"org": "acme", "id": 50000001, "suspended": false,
+                                   "permissions": {"organization_secrets": "write"}}]}]
     }
 
 "orgs" may also be an object keyed by login. Repositories may give "visibility"
@@ -20,7 +23,11 @@ A seed has this shape (the default below is one):
 plan (default: all three; the others answer 404). Every store has its own key pair: "private_key"
 and "key_id" fix the Codespaces pair, "keys" any store's (not Codespaces in both places); without
 them a store gets a fresh key pair on every load and reset. A secret's "store" defaults to
-codespaces; its selected_repository_ids are integers in every store.
+codespaces; its selected_repository_ids are integers in every store. "apps" (none by default)
+declares GitHub Apps as POST /_simulator/apps and their installations as POST
+/_simulator/apps/{id}/installations do (every field optional but an installation's "org"); an App
+without "private_key_pem" gets a new RSA key when first used, which tests cannot sign with: give
+a PEM in a seed whose Apps tests use.
 """
 
 import copy

@@ -17,7 +17,7 @@ import traceback
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from . import api, control
+from . import api, auth, control
 from .faults import Faults, random_error_response
 from .seed import load_seed_file
 from .state import State
@@ -193,7 +193,9 @@ class Handler(BaseHTTPRequestHandler):
                 if rule.action == 'reset':
                     return
         scopes = server.state.token_scopes(req.token) if req.token else None
-        headers = server.state.rate_limit_headers(req.token if scopes is not None else None)
+        # Personal and installation tokens have their own rate limit window; anything else shares one.
+        known = scopes is not None or (req.token is not None and server.state.apps.find_token(req.token) is not None)
+        headers = server.state.rate_limit_headers(req.token if known else None)
         if scopes is not None:
             headers['X-OAuth-Scopes'] = ', '.join(scopes)
         headers['X-GitHub-Request-Id'] = uuid.uuid4().hex[:16].upper()
@@ -253,6 +255,7 @@ class Handler(BaseHTTPRequestHandler):
             'user_agent': req.header('User-Agent'),
             'accept': req.header('Accept'),
             'authorization_scheme': req.auth_scheme if req.auth_scheme in ('Bearer', 'token') else None,
+            'auth_kind': auth.auth_kind(self.server.state, req),
             'fault': None,
         }
 

@@ -1,10 +1,11 @@
-"""The simulated GitHub: organizations, repositories, secrets, tokens, key pairs and the request log.
+"""The simulated GitHub: organizations, repositories, secrets, tokens, GitHub Apps, key pairs and the request log.
 
 Each org has one SecretStore per entry of stores.STORES (its own key pair and secrets); the org's
 plan may lack some of them (``available_stores``). The secret methods take a SecretStore and apply
-its store's rules from the table. Every public method takes the state lock, so routers may call
-them from many threads. Validation failures raise ApiError with doc_url None (the router fills in
-the route's documentation URL).
+its store's rules from the table. Apps, their installations and installation tokens are
+``self.apps`` (apps.AppRegistry, sharing the state's lock). Every public method takes the state
+lock, so routers may call them from many threads. Validation failures raise ApiError with doc_url
+None (the router fills in the route's documentation URL).
 """
 
 import base64
@@ -17,16 +18,17 @@ import time
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, SealedBox
 
+from .apps import DEFAULT_TOKEN_TTL, AppRegistry
 from .seed import default_seed
 from .stores import DEFAULT_STORE, STORES, SecretStore
-from .wire import ApiError
+from .wire import ApiError, check_keys, invalid, is_json_int, iso8601
 
 MAX_VALUE_BYTES = 49152
 VISIBILITIES = ('all', 'private', 'selected')
 REPO_VISIBILITIES = ('public', 'private', 'internal')
 CREATED_BODIES = ('object', 'empty', 'null')
 RATE_LIMIT = 5000
-DEFAULT_CONFIG = {'created_body': 'object', 'eventual_consistency_reads': 0}
+DEFAULT_CONFIG = {'created_body': 'object', 'eventual_consistency_reads': 0, 'installation_token_ttl': DEFAULT_TOKEN_TTL}
 
 SECRET_NAME_RE = re.compile(r'[A-Za-z_][A-Za-z0-9_]*')
 # Strict standard base64 with padding, as in GitHub's own schema for encrypted_value.
@@ -36,19 +38,6 @@ ORG_LOGIN_RE = re.compile(r'[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})')
 REPO_NAME_RE = re.compile(r'[A-Za-z0-9._-]{1,100}')
 
 SECRET_KEYS = ('encrypted_value', 'key_id', 'visibility', 'selected_repository_ids')
-
-
-def iso8601(timestamp):
-    return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(timestamp))
-
-
-def invalid(field, message, code='invalid', resource='Secret'):
-    return ApiError(422, message, errors=[{'resource': resource, 'field': field, 'code': code, 'message': message}])
-
-
-def is_json_int(value):
-    # bool is a subclass of int, but true/false are not repository ids.
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class Repository:
@@ -113,6 +102,7 @@ class State:
         with self.lock:
             self.orgs = {}
             self.tokens = {}
+            self.apps = AppRegistry(self.lock)
             self.request_log = []
             self.ciphertexts = []
             self.config = dict(DEFAULT_CONFIG)
@@ -124,7 +114,7 @@ class State:
                 raise ValueError('invalid seed: %s' % exc.message) from None
 
     def _load(self, seed):
-        check_keys(seed, ('orgs', 'tokens'), 'seed')
+        check_keys(seed, ('orgs', 'tokens', 'apps'), 'seed')
         orgs = seed.get('orgs', [])
         if isinstance(orgs, dict):
             orgs = [dict(spec, login=spec.get('login', login)) for login, spec in orgs.items()]
@@ -136,6 +126,11 @@ class State:
         for token in seed.get('tokens', []):
             check_keys(token, ('token', 'scopes'), 'seed token')
             self.add_token(token.get('token'), token.get('scopes'))
+        for spec in seed.get('apps', []):
+            check_keys(spec, ('id', 'slug', 'client_id', 'private_key_pem', 'installations'), 'seed app')
+            app = self.apps.add_app({key: value for key, value in spec.items() if key != 'installations'})
+            for installation in spec.get('installations', []):
+                self.install_app(app, installation)
 
     # ----- organizations, repositories, tokens ---------------------------------------------------
 
@@ -243,6 +238,15 @@ class State:
         with self.lock:
             scopes = self.tokens.get(token)
             return list(scopes) if scopes is not None else None
+
+    def install_app(self, app, spec):
+        """Install an App on the org spec names ({"org", "permissions", "id"?, "suspended"?}, see apps.py)."""
+        with self.lock:
+            login = spec.get('org') if isinstance(spec, dict) else None
+            org = self.get_org(login) if isinstance(login, str) else None
+            if org is None:
+                raise invalid('org', 'installation org %s does not exist' % json.dumps(login), resource='Installation')
+            return self.apps.add_installation(app, org, spec)
 
     def rotate_key(self, org, store=DEFAULT_STORE):
         """A new key pair for one store of the org; returns its public key."""
@@ -449,6 +453,9 @@ class State:
             reads = values.get('eventual_consistency_reads', 0)
             if not is_json_int(reads) or reads < 0:
                 raise invalid('eventual_consistency_reads', 'eventual_consistency_reads must be an integer >= 0', resource='Config')
+            ttl = values.get('installation_token_ttl', 1)
+            if not is_json_int(ttl) or ttl < 1:
+                raise invalid('installation_token_ttl', 'installation_token_ttl must be an integer >= 1 (seconds)', resource='Config')
             self.config.update(values)
             return dict(self.config)
 
@@ -486,7 +493,8 @@ class State:
         """Test-only introspection, including decrypted values.
 
         orgs.<login>: login, id, repositories, available_stores, stores.<store>.{public_key, secrets}
-        for every store, and (as before stores existed) public_key and secrets of the Codespaces store.
+        for every store, and (as before stores existed) public_key and secrets of the Codespaces store;
+        apps and installation_tokens as in AppRegistry.snapshot (no private key, no token).
         """
         with self.lock:
             orgs = {}
@@ -503,7 +511,7 @@ class State:
                     'available_stores': list(org.available_stores),
                     'stores': stores,
                 }
-            return {'orgs': orgs}
+            return dict({'orgs': orgs}, **self.apps.snapshot())
 
 
 def secrets_snapshot(store):
@@ -607,11 +615,3 @@ def parse_repo_ids(ids, item_type='integer'):
 def check_value_size(data):
     if len(data) > MAX_VALUE_BYTES:
         raise invalid('encrypted_value', 'The secret value is %d bytes; the maximum is %d bytes (48 KB).' % (len(data), MAX_VALUE_BYTES))
-
-
-def check_keys(obj, allowed, what):
-    if not isinstance(obj, dict):
-        raise invalid(what, '%s must be a JSON object' % what, resource='Simulator')
-    unknown = sorted(set(obj) - set(allowed))
-    if unknown:
-        raise invalid(unknown[0], '%s: unknown keys %s (allowed: %s)' % (what, ', '.join(unknown), ', '.join(allowed)), resource='Simulator')

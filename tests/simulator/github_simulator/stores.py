@@ -26,6 +26,9 @@ StoreRules = collections.namedtuple('StoreRules', (
     'max_secrets',
     # Served by GitHub Enterprise Server (up to 3.20), i.e. under /api/v3.
     'on_ghes',
+    # GitHub App permission an installation token needs on the store's routes: 'read' for GET,
+    # 'write' for PUT and DELETE (see apps.py and auth.py).
+    'app_permission',
 ))
 
 STORES = {
@@ -36,6 +39,7 @@ STORES = {
         put_repo_id_type='integer',
         max_secrets=100,
         on_ghes=False,
+        app_permission='organization_codespaces_secrets',
     ),
     'actions': StoreRules(
         label='Actions',
@@ -44,6 +48,7 @@ STORES = {
         put_repo_id_type='integer',
         max_secrets=1000,
         on_ghes=True,
+        app_permission='organization_secrets',
     ),
     'dependabot': StoreRules(
         label='Dependabot',
@@ -52,6 +57,7 @@ STORES = {
         put_repo_id_type='string',
         max_secrets=None,
         on_ghes=True,
+        app_permission='organization_dependabot_secrets',
     ),
 }
 # The store of the control routes and seeds when they name none (the simulator's first and only store before).

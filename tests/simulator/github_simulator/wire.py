@@ -1,6 +1,7 @@
-"""Request and response objects shared by the API, control and server modules."""
+"""Request and response objects, and the validation errors, shared by the API, control, state and apps modules."""
 
 import json
+import time
 from urllib.parse import unquote
 
 DOC_ROOT = 'https://docs.github.com/rest'
@@ -146,3 +147,26 @@ def parse_authorization(value):
     if lowered == 'token' and token:
         return 'token', token
     return 'other', None
+
+
+# ----- shared helpers: timestamps and validation errors (422) ------------------------------------
+
+def iso8601(timestamp):
+    return time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(timestamp))
+
+
+def invalid(field, message, code='invalid', resource='Secret'):
+    return ApiError(422, message, errors=[{'resource': resource, 'field': field, 'code': code, 'message': message}])
+
+
+def is_json_int(value):
+    # bool is a subclass of int, but true/false are not repository ids.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_keys(obj, allowed, what):
+    if not isinstance(obj, dict):
+        raise invalid(what, '%s must be a JSON object' % what, resource='Simulator')
+    unknown = sorted(set(obj) - set(allowed))
+    if unknown:
+        raise invalid(unknown[0], '%s: unknown keys %s (allowed: %s)' % (what, ', '.join(unknown), ', '.join(allowed)), resource='Simulator')

@@ -43,14 +43,14 @@ def test_request_log_entries_and_redaction(ghes):
     assert entry['method'] == 'PUT' and entry['api_prefix'] is True and entry['query'] == {'x': '1'}
     assert entry['store'] == 'actions'
     assert set(entry) == {'seq', 'time', 'method', 'path', 'api_prefix', 'store', 'query', 'status', 'body', 'api_version',
-                          'user_agent', 'accept', 'authorization_scheme', 'fault'}
+                          'user_agent', 'accept', 'authorization_scheme', 'auth_kind', 'fault'}
     assert entry['status'] == 201 and entry['fault'] is None
     assert entry['body'] == {'encrypted_value': '<redacted>', 'key_id': body['key_id'], 'visibility': 'selected',
                              'selected_repository_ids': [1001]}
     assert entry['api_version'] == '2022-11-28'
     assert entry['user_agent'] == 'simulator-tests/1.0'
     assert entry['accept'] == 'application/vnd.github+json'
-    assert entry['authorization_scheme'] == 'Bearer'
+    assert entry['authorization_scheme'] == 'Bearer' and entry['auth_kind'] == 'token'
     text = json.dumps(log)
     assert body['encrypted_value'] not in text
     assert 'sim-admin-token' not in text and 'top secret value' not in text
@@ -68,6 +68,7 @@ def test_log_of_unparseable_body_and_missing_headers(gh, client_for):
     first, second = gh.requests_log()
     assert first['body'] is None and first['status'] == 400
     assert second['authorization_scheme'] is None and second['api_version'] is None and second['status'] == 401
+    assert second['auth_kind'] == 'none'
 
 
 def test_reset(gh):
@@ -80,7 +81,7 @@ def test_reset(gh):
     assert gh.stored('GONE') is None
     assert gh.public_key() != old_key
     assert gh.get('/_simulator/faults').json()['rules'] == []
-    assert gh.get('/_simulator/config').json() == {'created_body': 'object', 'eventual_consistency_reads': 0}
+    assert gh.get('/_simulator/config').json() == {'created_body': 'object', 'eventual_consistency_reads': 0, 'installation_token_ttl': 3600}
     assert sorted(gh.get('/_simulator/state').json()['orgs']) == ['acme', 'globex']
     assert [e['path'] for e in gh.requests_log()] == [SECRETS + '/public-key']
 
