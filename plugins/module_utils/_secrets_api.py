@@ -76,10 +76,11 @@ class OrgSecretsAPI:
     # -- secrets -----------------------------------------------------------
 
     def list_secrets(self):
+        path = self._secrets_path()
         try:
-            secrets = self._paginate(self._secrets_path(), 'secrets')
+            secrets = self._paginate(path, 'secrets')
         except GitHubNotFoundError as error:
-            raise self._store_not_found(error)
+            raise self._store_not_found(error, path)
         return [secret_metadata(s) for s in secrets]
 
     def get_secret(self, name):
@@ -162,15 +163,19 @@ class OrgSecretsAPI:
         """The org public key, fetched once; ``refresh`` refetches unless another thread already replaced ``stale``."""
         with self._key_lock:
             if self._public_key is None or (refresh and self._public_key is stale):
+                path = self._secrets_path('public-key')
                 try:
-                    data = self._get(self._secrets_path('public-key')) or {}
+                    data = self._get(path) or {}
                 except GitHubNotFoundError as error:
-                    raise self._store_not_found(error)
+                    raise self._store_not_found(error, path)
                 self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
             return self._public_key
 
-    def _store_not_found(self, error):
-        """The 404 of a store-wide endpoint: the organization or its secret store is not there."""
+    def _store_not_found(self, error, path):
+        """The 404 of a store-wide endpoint: the organization or its secret store is not there.
+        (A 404 of another request, such as a GitHub App's installation lookup, stays as it is.)"""
+        if error.path != path:
+            return error
         return GitHubNotFoundError(
             'Organization %s does not exist, or %s, or the token cannot administer it: %s %s answered HTTP 404'
             % (self.org, self.store.unavailable(), error.method, error.path),

@@ -3,6 +3,7 @@
 import base64
 import json
 import threading
+import time
 
 import pytest
 from cryptography.exceptions import InvalidSignature
@@ -17,6 +18,7 @@ from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubPermissionError,
 )
 from ansible_collections.secretops.github.plugins.module_utils._github_client import ApiResponse
+from ansible_collections.secretops.github.plugins.module_utils._secrets_api import OrgSecretsAPI
 
 NOW = 1_700_000_000  # 2023, well before the fake tokens expire
 TOKENS = ('GITHUB_TOKEN', 'GH_TOKEN')
@@ -223,3 +225,101 @@ def test_a_refused_jwt_says_what_to_check(pem, message, skew, text):
         tokens(pem, client).current()
     assert text in str(caught.value)
     assert 'eyJ' not in str(caught.value)  # no JWT in the message
+
+
+# -- end to end against the simulator: the client as the modules build it ------------------------
+
+@pytest.fixture(name='sim_app')
+def sim_app_fixture(sim, pem):
+    """An App with the test key, installed on acme with the Actions and Codespaces permissions."""
+    app = sim.state.apps.add_app({'private_key_pem': pem})
+    installation = sim.state.install_app(app, {'org': 'acme', 'permissions': {
+        'organization_secrets': 'write', 'organization_codespaces_secrets': 'write'}})
+    return app, installation
+
+
+def app_api(make_client, pem, sim_app, store='actions', installation=False, **kwargs):
+    app, installed = sim_app
+    github_app = app_auth.GitHubApp(app.id, pem, installed.id if installation else None)
+    permission = {'actions': 'organization_secrets', 'codespaces': 'organization_codespaces_secrets',
+                  'dependabot': 'organization_dependabot_secrets'}[store]
+    client = make_client(token=None, app=github_app, org='acme', app_permissions=[permission], **kwargs)
+    return OrgSecretsAPI(client, 'acme', store)
+
+
+def auth_kinds(sim):
+    return [(e['method'], e['path'], e['auth_kind']) for e in sim.state.log_entries()]
+
+
+@pytest.mark.parametrize('store', ['actions', 'codespaces'])
+def test_a_client_authenticated_as_an_app_manages_secrets(sim, make_client, pem, sim_app, store):
+    api = app_api(make_client, pem, sim_app, store)
+    api.put_secret_value('FROM_APP', 'app-written-value', 'all')
+    assert api.get_secret('FROM_APP')['name'] == 'FROM_APP'
+    assert sim.state.snapshot()['orgs']['acme']['stores'][store]['secrets']['FROM_APP']['value'] == 'app-written-value'
+    base = '/orgs/acme/%s/secrets' % store
+    assert auth_kinds(sim) == [
+        ('GET', '/orgs/acme/installation', 'jwt'),
+        ('POST', '/app/installations/%d/access_tokens' % sim_app[1].id, 'jwt'),
+        ('GET', base + '/public-key', 'installation'),
+        ('PUT', base + '/FROM_APP', 'installation'),
+        ('GET', base + '/FROM_APP', 'installation'),
+    ]
+
+
+def test_a_token_about_to_expire_is_replaced_before_it_is_used(sim, make_client, pem, sim_app):
+    sim.state.update_config({'installation_token_ttl': 1})
+    api = app_api(make_client, pem, sim_app, installation=True)
+    assert api.list_secrets() == []
+    time.sleep(1.5)
+    assert api.list_secrets() == []
+    assert [path for _method, path, kind in auth_kinds(sim) if kind == 'jwt'] == [
+        '/app/installations/%d/access_tokens' % sim_app[1].id] * 2
+    assert [e['status'] for e in sim.state.log_entries() if e['path'] == '/orgs/acme/actions/secrets'] == [200, 200]
+
+
+def test_a_token_refused_mid_run_is_minted_again_once(sim, make_client, pem, sim_app):
+    # GitHub answers 401 for a token that expired earlier than the client expected.
+    api = app_api(make_client, pem, sim_app, installation=True)
+    assert api.list_secrets() == []
+    sim.faults.add_rule({'action': 'status', 'status': 401, 'method': 'GET', 'path': 'actions/secrets$',
+                         'body': {'message': 'Bad credentials'}})
+    assert api.list_secrets() == []
+    assert [path for _method, path, kind in auth_kinds(sim) if kind == 'jwt'] == [
+        '/app/installations/%d/access_tokens' % sim_app[1].id] * 2
+    assert [e['status'] for e in sim.state.log_entries() if e['path'] == '/orgs/acme/actions/secrets'] == [200, 401, 200]
+
+
+def test_a_token_refused_again_after_minting_is_not_retried_forever(sim, make_client, pem, sim_app):
+    sim.faults.add_rule({'action': 'status', 'status': 401, 'method': 'GET', 'path': 'actions/secrets$', 'times': None,
+                         'body': {'message': 'Bad credentials'}})
+    api = app_api(make_client, pem, sim_app, installation=True)
+    with pytest.raises(GitHubAuthenticationError):
+        api.list_secrets()
+    statuses = [e['status'] for e in sim.state.log_entries() if e['path'] == '/orgs/acme/actions/secrets']
+    assert statuses == [401, 401]
+
+
+def test_an_installation_without_the_store_permission_fails_before_any_secret_request(sim, make_client, pem, sim_app):
+    with pytest.raises(GitHubPermissionError) as caught:
+        app_api(make_client, pem, sim_app, 'dependabot').list_secrets()
+    assert 'organization_dependabot_secrets' in str(caught.value)
+    assert not any('/dependabot/' in path for _method, path, _kind in auth_kinds(sim))
+
+
+def test_a_wrong_app_id_and_an_app_not_installed(sim, make_client, pem, sim_app):
+    other = sim.state.apps.add_app({'private_key_pem': pem})  # same key, not installed on acme
+    client = make_client(token=None, app=app_auth.GitHubApp(other.id, pem), org='acme')
+    with pytest.raises(GitHubNotFoundError) as caught:
+        OrgSecretsAPI(client, 'acme', 'actions').list_secrets()
+    assert 'is not installed on the organization acme' in str(caught.value)
+    client = make_client(token=None, app=app_auth.GitHubApp('999999', pem), org='acme')
+    with pytest.raises(GitHubAuthenticationError) as caught:
+        OrgSecretsAPI(client, 'acme', 'actions').list_secrets()
+    assert 'Check app_id' in str(caught.value) and 'Integration not found' in str(caught.value)
+
+
+def test_the_app_works_under_a_ghes_root(sim, make_client, pem, sim_app):
+    api = app_api(make_client, pem, sim_app, api_url=sim.url + '/api/v3')
+    assert api.list_secrets() == []
+    assert all(e['api_prefix'] and e['api_version'] == '2022-11-28' for e in sim.state.log_entries())
