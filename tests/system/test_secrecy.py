@@ -129,3 +129,37 @@ def test_ansible_runner_job_events(tmp_path, sim, collections_path, secrecy):
     outputs = dict(('job event %d' % index, text) for index, text in enumerate(events))
     outputs['stdout'] = runner.stdout.read()
     assert_nothing_leaks(sim, forbidden, outputs)
+
+
+# A JWT's header as this collection writes it, base64url: its start in any output means a JWT leaked.
+JWT_HEADER = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9'
+APP_PLAYBOOK = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'secrecy_app_playbook.yml')
+
+
+def test_vvvv_as_a_github_app(tmp_path, sim, collections_path, secrecy):
+    """The PEM, the JWT and the installation token appear nowhere, on success or failure."""
+    extravars, forbidden = secrecy
+    app = sim.state.apps.add_app({})
+    sim.state.install_app(app, {'org': 'acme', 'permissions': {
+        'organization_secrets': 'write', 'organization_codespaces_secrets': 'write'}})
+    pem = app.private_key_pem
+    extravars = dict(extravars, secrecy_app_id=str(app.id), secrecy_app_pem=pem)
+    extra = tmp_path / 'extravars.json'
+    extra.write_text(json.dumps(extravars))
+    proc = subprocess.run([os.path.join(os.path.dirname(sys.executable), 'ansible-playbook'), APP_PLAYBOOK, '-vvvv',
+                           '--diff', '-e', '@' + str(extra)],
+                          env=ansible_env(collections_path), capture_output=True, text=True, check=False)
+    (tmp_path / 'stdout.txt').write_text(proc.stdout)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    stores = sim.state.snapshot()['orgs']['acme']['stores']
+    assert stores['actions']['secrets']['SECRECY_APP']['value'] == extravars['secrecy_values'][0]
+    assert stores['codespaces']['secrets']['SECRECY_APP_BULK']['value'] == extravars['secrecy_values'][2]
+    assert stores['actions']['secrets']['SECRECY_APP_ROLE']['value'] == extravars['secrecy_values'][3]
+    assert {e['auth_kind'] for e in sim.state.log_entries()} == {'jwt', 'installation'}
+    assert proc.stdout.count('...ignoring') == 4
+    for message in ('no organization_dependabot_secrets permission', 'Check app_id', 'is not a PEM private key',
+                    'token and app_id are mutually exclusive'):
+        assert message in proc.stdout, message
+    pem_lines = [line for line in pem.splitlines() if line and not line.startswith('-----')]
+    assert_nothing_leaks(sim, forbidden + pem_lines + [JWT_HEADER, 'ghs_'],
+                         {'stdout': proc.stdout, 'stderr': proc.stderr})
