@@ -118,9 +118,9 @@ def test_repository_names_of_many_secrets_resolve_with_one_org_listing(sim, api,
 
 def test_mixed_changes_and_purge(sim, api, store):
     seed_secrets(sim, store, [{'name': 'KEEP', 'value': 'k', 'visibility': 'all'},
-                       {'name': 'WIDEN', 'value': 'w', 'visibility': 'private'},
-                       {'name': 'DROP', 'value': 'd', 'visibility': 'all'},
-                       {'name': 'UNLISTED', 'value': 'u', 'visibility': 'all'}])
+                              {'name': 'WIDEN', 'value': 'w', 'visibility': 'private'},
+                              {'name': 'DROP', 'value': 'd', 'visibility': 'all'},
+                              {'name': 'UNLISTED', 'value': 'u', 'visibility': 'all'}])
     # a value for the stores whose visibility change needs one (written there, and only there)
     desired = [{'name': 'keep', 'value': 'k', 'update_value': 'on_create'},
                {'name': 'widen', 'visibility': 'all', 'value': 'w', 'update_value': 'on_create'},

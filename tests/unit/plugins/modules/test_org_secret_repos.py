@@ -130,8 +130,8 @@ def test_unknown_repositories_fail_before_any_write(sim, run, seed):
     (1001, [], 'acme/api, acme/docs, acme/infra, acme/mobile, acme/web'),
     (1003, ['acme/api'], 'acme/docs, acme/infra, acme/mobile, acme/web'),
 ])
-def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run, seed, selection,
-                                                                          failing_id, applied, not_applied):
+def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run, seed, selection, failing_id, applied,
+                                                                        not_applied):
     seed(ids=())
     sim.faults.add_rule({'action': 'status', 'status': 500, 'method': 'PUT', 'path': '/repositories/%d$' % failing_id,
                          'times': None})
