@@ -23,13 +23,21 @@ from ansible_collections.secretops.github.plugins.module_utils._errors import (
 from ansible_collections.secretops.github.plugins.module_utils._github_client import GitHubClient, quote_segment
 from ansible_collections.secretops.github.tests.simulator.github_simulator import start
 from ansible_collections.secretops.github.tests.simulator.github_simulator.pki import make_test_pki
-from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN, READONLY_TOKEN, Sleeps, add_repositories, seed_secrets
+from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
+    ADMIN_TOKEN,
+    ONE_STORE,
+    READONLY_TOKEN,
+    Sleeps,
+    add_repositories,
+    seed_secrets,
+    stored_secret,
+)
 
 SECRETS = ('orgs', 'acme', 'codespaces', 'secrets')
 
 
 def seed_many(sim, count):
-    seed_secrets(sim, [{'name': 'S%03d' % i, 'value': 'v', 'visibility': 'all'} for i in range(count)])
+    seed_secrets(sim, 'codespaces', [{'name': 'S%03d' % i, 'value': 'v', 'visibility': 'all'} for i in range(count)])
 
 
 # -- headers and URLs ----------------------------------------------------------
@@ -184,10 +192,11 @@ def test_connection_reset_is_retried(sim, client, sleeps):
     assert len(sleeps) == 1
 
 
-def test_a_write_whose_answer_was_lost_is_retried_safely(sim, client, api):
+@ONE_STORE
+def test_a_write_whose_answer_was_lost_is_retried_safely(sim, client, api, store):
     sim.faults.add_rule({'action': 'reset', 'method': 'PUT', 'when': 'after'})
     api.put_secret_value('LOST', 'v1', 'all')
-    assert sim.state.snapshot()['orgs']['acme']['secrets']['LOST']['value'] == 'v1'
+    assert stored_secret(sim, store, 'LOST')['value'] == 'v1'
     assert [e['method'] for e in sim.state.log_entries()].count('PUT') == 2
 
 

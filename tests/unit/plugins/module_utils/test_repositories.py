@@ -7,6 +7,12 @@ from ansible_collections.secretops.github.plugins.module_utils._repositories imp
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import requests_sent
 
 
+@pytest.fixture
+def store():
+    """Repositories are resolved with /repos and /orgs/{org}/repos, the same for every store: one is enough."""
+    return 'codespaces'
+
+
 @pytest.mark.parametrize('refs, parsed', [
     ([1001, '1002', 'api', 'acme/web', 'ACME/Docs', ' infra '],
      [('id', 1001), ('id', 1002), ('name', 'api'), ('name', 'web'), ('name', 'Docs'), ('name', 'infra')]),

@@ -1,42 +1,49 @@
-"""Reading secrets for the info module and the lookup: shape, order, request counts."""
+"""Reading secrets for the info module and the lookup, in every store: shape, order, request counts."""
 
 import pytest
 
 from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
 from ansible_collections.secretops.github.plugins.module_utils._secrets_info import read_secrets
-from ansible_collections.secretops.github.tests.unit.plugins.helpers import add_repositories, requests_sent, seed_secrets
+from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
+    ONE_STORE,
+    add_repositories,
+    requests_sent,
+    secrets_path,
+    seed_secrets,
+)
 
 
-def seed_many(sim, count):
-    seed_secrets(sim, [{'name': 'S%03d' % i, 'value': 'v', 'visibility': 'all'} for i in range(count)])
+def seed_many(sim, store, count):
+    seed_secrets(sim, store, [{'name': 'S%03d' % i, 'value': 'v', 'visibility': 'all'} for i in range(count)])
 
 
-def test_all_secrets_one_request_per_100(sim, api):
-    seed_many(sim, 250)
+def test_all_secrets_one_request_per_100(sim, api, store):
+    seed_many(sim, store, 250)
     secrets, missing = read_secrets(api)
     assert len(secrets) == 250 and missing == []
-    assert len(requests_sent(sim)) == 3
+    assert requests_sent(sim) == [('GET', secrets_path(store))] * 3
 
 
-def test_one_name_is_one_get(sim, api):
-    seed_many(sim, 250)
+def test_one_name_is_one_get(sim, api, store):
+    seed_many(sim, store, 150)
     secrets, missing = read_secrets(api, ['s007'])
     assert [s['name'] for s in secrets] == ['S007'] and missing == []
-    assert requests_sent(sim) == [('GET', '/orgs/acme/codespaces/secrets/S007')]
+    assert requests_sent(sim) == [('GET', secrets_path(store, 'S007'))]
 
 
-def test_several_names_use_the_list_and_keep_their_order(sim, api):
-    seed_many(sim, 150)
+def test_several_names_use_the_list_and_keep_their_order(sim, api, store):
+    seed_many(sim, store, 150)
     secrets, missing = read_secrets(api, ['S120', 's003', 'NOPE', 'S003'])
     assert [s['name'] for s in secrets] == ['S120', 'S003']
     assert missing == ['NOPE']
-    assert len(requests_sent(sim)) == 2
+    assert requests_sent(sim) == [('GET', secrets_path(store))] * 2
 
 
 def test_missing_single_name(api):
     assert read_secrets(api, ['NOPE']) == ([], ['NOPE'])
 
 
+@ONE_STORE
 def test_invalid_names_fail_before_any_request(sim, api):
     with pytest.raises(GitHubInputError) as caught:
         read_secrets(api, ['ok', 'bad-name'], option='term')
@@ -44,9 +51,9 @@ def test_invalid_names_fail_before_any_request(sim, api):
     assert requests_sent(sim) == []
 
 
-def test_include_repositories_only_for_selected_secrets(sim, api):
+def test_include_repositories_only_for_selected_secrets(sim, api, store):
     repos = add_repositories(sim, 150)
-    seed_secrets(sim, [
+    seed_secrets(sim, store, [
         {'name': 'WIDE', 'value': 'v', 'visibility': 'selected', 'selected_repository_ids': [r['id'] for r in repos]},
         {'name': 'EVERYONE', 'value': 'v', 'visibility': 'all'},
         {'name': 'NOBODY', 'value': 'v', 'visibility': 'selected'},
@@ -58,4 +65,5 @@ def test_include_repositories_only_for_selected_secrets(sim, api):
     assert by_name['NOBODY']['selected_repositories'] == []
     assert 'selected_repositories' not in by_name['EVERYONE']
     # one list of secrets, two pages for WIDE, one for NOBODY
-    assert len(requests_sent(sim)) == 4
+    assert sorted(requests_sent(sim)) == [('GET', secrets_path(store))] + [
+        ('GET', secrets_path(store, 'NOBODY', 'repositories'))] + [('GET', secrets_path(store, 'WIDE', 'repositories'))] * 2

@@ -10,6 +10,8 @@ from ansible.module_utils import basic
 from ansible.module_utils.common import warnings
 from ansible.module_utils.common.text.converters import to_bytes
 
+from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN
+
 try:
     from ansible.module_utils import _internal as module_internal  # ansible-core 2.19+
 except ImportError:
@@ -47,3 +49,21 @@ def run_module(main, capsys, args, check_mode=False, diff=False):
 def warning_texts(result):
     """Warning messages as text: plain strings before ansible-core 2.19, structured events since."""
     return [w['event']['msg'] if isinstance(w, dict) else w for w in result.get('warnings', [])]
+
+
+def module_runner(main, sim, capsys, secrets=(), **defaults):
+    """run(check_mode=False, diff=False, **args) -> result of main() against ``sim``.
+
+    The arguments are the connection to the simulator (org acme, the admin token), then ``defaults``
+    (for example the store), then ``args``; an argument given as None is left out. Whatever the
+    result, the output must hold neither the token nor any of ``secrets``.
+    """
+    def run(check_mode=False, diff=False, **args):
+        full = dict(dict(org='acme', token=ADMIN_TOKEN, api_url=sim.url), **defaults)
+        full.update(args)
+        full = dict((key, value) for key, value in full.items() if value is not None)
+        result, out = run_module(main, capsys, full, check_mode=check_mode, diff=diff)
+        assert ADMIN_TOKEN not in out
+        assert not [secret for secret in secrets if secret in out]
+        return result
+    return run

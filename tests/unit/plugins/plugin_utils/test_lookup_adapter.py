@@ -29,10 +29,18 @@ class FakePlugin:
         return self.options[name], 'direct' if self.options[name] is not None else 'default'
 
 
-def test_builds_an_api_for_the_org(sim):
-    api = secrets_api(FakePlugin(org='acme', token=ADMIN_TOKEN, api_url=sim.url))
-    assert api.org == 'acme'
+def test_builds_an_api_for_the_org_and_store(sim, store):
+    api = secrets_api(FakePlugin(org='acme', store=store, token=ADMIN_TOKEN, api_url=sim.url))
+    assert (api.org, api.store.name) == ('acme', store)
     assert api.list_secrets() == []
+    assert [entry['store'] for entry in sim.state.log_entries()] == [store]
+
+
+def test_codespaces_on_ghes_stays_typed_for_the_translator(sim):
+    with pytest.raises(GitHubInputError) as caught:
+        secrets_api(FakePlugin(org='acme', token=ADMIN_TOKEN, api_url=sim.url + '/api/v3'))
+    assert str(lookup_error(caught.value)).startswith('store codespaces does not exist on GitHub Enterprise Server')
+    assert sim.state.log_entries() == []
 
 
 def test_missing_org_says_where_to_set_it():

@@ -1,117 +1,115 @@
-"""codespaces_org_secret_repos in-process against the simulator."""
+"""org_secret_repos in-process against the simulator, in every store (none needs the value here)."""
 
 import pytest
 
 from ansible_collections.secretops.github.plugins.modules.org_secret_repos import main
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import (
-    ADMIN_TOKEN,
+    ONE_STORE,
     add_repositories,
+    put_bodies,
     requests_sent,
+    secrets_path,
     seed_secrets,
     stored_secret,
+    writes_sent,
 )
-from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import run_module
+from ansible_collections.secretops.github.tests.unit.plugins.modules.module_runner import module_runner
 
 
 @pytest.fixture(name='run')
-def run_fixture(sim, capsys):
-    def run(check_mode=False, diff=False, **args):
-        full = dict(org='acme', token=ADMIN_TOKEN, api_url=sim.url, name='deploy_key')
-        full.update(args)
-        result, out = run_module(main, capsys, full, check_mode=check_mode, diff=diff)
-        assert ADMIN_TOKEN not in out
-        return result
-    return run
+def run_fixture(sim, capsys, store):
+    return module_runner(main, sim, capsys, store=store, name='deploy_key')
 
 
-def seed(sim, visibility='selected', ids=(1003,)):
-    spec = {'name': 'DEPLOY_KEY', 'value': 'v', 'visibility': visibility}
-    if visibility == 'selected':
-        spec['selected_repository_ids'] = list(ids)
-    seed_secrets(sim, [spec])
+@pytest.fixture(name='seed')
+def seed_fixture(sim, store):
+    def seed(visibility='selected', ids=(1003,)):
+        spec = {'name': 'DEPLOY_KEY', 'value': 'v', 'visibility': visibility}
+        if visibility == 'selected':
+            spec['selected_repository_ids'] = list(ids)
+        seed_secrets(sim, store, [spec])
+    return seed
 
 
-def selection(sim):
-    return stored_secret(sim, 'DEPLOY_KEY')['selected_repository_ids']
-
-
-def writes(sim):
-    return [r for r in requests_sent(sim) if r[0] in ('PUT', 'DELETE')]
+@pytest.fixture(name='selection')
+def selection_fixture(sim, store):
+    return lambda: stored_secret(sim, store, 'DEPLOY_KEY')['selected_repository_ids']
 
 
 def names(repos):
     return [r['full_name'] for r in repos]
 
 
-def test_present_adds_only_what_is_missing_one_request_each(sim, run):
-    seed(sim)
+def test_present_adds_only_what_is_missing_one_request_each(sim, run, seed, selection, store):
+    seed()
     check = run(check_mode=True, diff=True, repositories=['web', 'api', 1003])
     assert check['changed'] is True
     assert names(check['added']) == ['acme/api', 'acme/web'] and check['removed'] == []
     assert names(check['repositories']) == ['acme/api', 'acme/docs', 'acme/web']
     assert check['diff'] == {'before': {'repositories': ['acme/docs']},
                              'after': {'repositories': ['acme/api', 'acme/docs', 'acme/web']}}
-    assert writes(sim) == []
+    assert writes_sent(sim) == []
 
     real = run(repositories=['web', 'api', 1003])
     assert real['repositories'] == check['repositories']
-    assert selection(sim) == [1001, 1002, 1003]
-    assert writes(sim) == [('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1001'),
-                           ('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1002')]
+    assert selection() == [1001, 1002, 1003]
+    # integer ids in the path, in every store (Dependabot's strings are for the secret PUT only)
+    assert writes_sent(sim) == [('PUT', secrets_path(store, 'DEPLOY_KEY', 'repositories', 1001)),
+                                ('PUT', secrets_path(store, 'DEPLOY_KEY', 'repositories', 1002))]
 
     sim.state.clear_log()
     assert run(repositories=['web', 'api'])['changed'] is False
-    assert writes(sim) == []
+    assert writes_sent(sim) == []
 
 
-def test_absent_removes_only_selected_ones(sim, run):
-    seed(sim, ids=(1001, 1002, 1003))
+def test_absent_removes_only_selected_ones(sim, run, seed, selection, store):
+    seed(ids=(1001, 1002, 1003))
     result = run(repositories=['web', 'mobile'], state='absent')
     assert names(result['removed']) == ['acme/web'] and result['added'] == []
-    assert selection(sim) == [1001, 1003]
-    assert writes(sim) == [('DELETE', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories/1002')]
+    assert selection() == [1001, 1003]
+    assert writes_sent(sim) == [('DELETE', secrets_path(store, 'DEPLOY_KEY', 'repositories', 1002))]
     assert run(repositories=['web'], state='absent')['changed'] is False
 
 
-def test_exact_replaces_in_one_request(sim, run):
-    seed(sim, ids=(1001, 1003))
+def test_exact_replaces_in_one_request_with_integer_ids(sim, run, seed, selection, store):
+    seed(ids=(1001, 1003))
     result = run(repositories=['infra', 1001], state='exact')
     assert names(result['added']) == ['acme/infra'] and names(result['removed']) == ['acme/docs']
-    assert selection(sim) == [1001, 1004]
-    assert writes(sim) == [('PUT', '/orgs/acme/codespaces/secrets/DEPLOY_KEY/repositories')]
+    assert selection() == [1001, 1004]
+    assert put_bodies(sim) == [(secrets_path(store, 'DEPLOY_KEY', 'repositories'), {'selected_repository_ids': [1001, 1004]})]
     assert run(repositories=['acme/infra', 'api'], state='exact')['changed'] is False
 
 
-def test_exact_empty_list_selects_nothing(sim, run):
-    seed(sim, ids=(1001, 1003))
+def test_exact_empty_list_selects_nothing(sim, run, seed, selection):
+    seed(ids=(1001, 1003))
     result = run(repositories=[], state='exact')
     assert result['repositories'] == [] and len(result['removed']) == 2
-    assert selection(sim) == []
+    assert selection() == []
 
 
-def test_large_selection_over_several_pages(sim, run):
+def test_large_selection_over_several_pages(sim, run, seed, selection, store):
     repos = add_repositories(sim, 160)
-    seed(sim, ids=())
+    seed(ids=())
     result = run(repositories=[r['name'] for r in repos], state='exact')
     assert len(result['repositories']) == 160
-    assert len(selection(sim)) == 160
+    assert len(selection()) == 160
     sim.state.clear_log()
     again = run(repositories=[r['id'] for r in repos[:5]] + ['api'])
     assert names(again['added']) == ['acme/api'] and len(again['repositories']) == 161
     # the secret, two pages of its selection (which resolve the ids), the one unknown name, one add
-    base = '/orgs/acme/codespaces/secrets/DEPLOY_KEY'
+    base = secrets_path(store, 'DEPLOY_KEY')
     assert requests_sent(sim) == [('GET', base), ('GET', base + '/repositories'), ('GET', base + '/repositories'),
                                   ('GET', '/repos/acme/api'), ('PUT', base + '/repositories/1001')]
 
 
 @pytest.mark.parametrize('visibility', ['all', 'private'])
-def test_a_secret_that_is_not_selected_fails_even_without_changes(sim, run, visibility):
-    seed(sim, visibility=visibility)
+def test_a_secret_that_is_not_selected_fails_even_without_changes(sim, run, seed, visibility):
+    seed(visibility=visibility)
     result = run(repositories=[], state='absent')
     assert result['failed'] is True
     assert 'Secret DEPLOY_KEY has visibility %s' % visibility in result['msg']
     assert 'set visibility: selected with secretops.github.org_secret' in result['msg']
-    assert writes(sim) == []
+    assert writes_sent(sim) == []
 
 
 def test_missing_secret_fails_naming_it(sim, run):
@@ -120,20 +118,21 @@ def test_missing_secret_fails_naming_it(sim, run):
     assert 'Secret NOPE does not exist in acme' in result['msg']
 
 
-def test_unknown_repositories_fail_before_any_write(sim, run):
-    seed(sim)
+def test_unknown_repositories_fail_before_any_write(sim, run, seed):
+    seed()
     result = run(repositories=['api', 'ghost', 777777])
     assert result['failed'] is True
     assert "no repository 'ghost', 777777 in the organization acme" in result['msg']
-    assert writes(sim) == []
+    assert writes_sent(sim) == []
 
 
 @pytest.mark.parametrize('failing_id, applied, not_applied', [
     (1001, [], 'acme/api, acme/docs, acme/infra, acme/mobile, acme/web'),
     (1003, ['acme/api'], 'acme/docs, acme/infra, acme/mobile, acme/web'),
 ])
-def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run, failing_id, applied, not_applied):
-    seed(sim, ids=())
+def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run, seed, selection, failing_id, applied,
+                                                                        not_applied):
+    seed(ids=())
     sim.faults.add_rule({'action': 'status', 'status': 500, 'method': 'PUT', 'path': '/repositories/%d$' % failing_id,
                          'times': None})
     result = run(repositories=['api', 'web', 'docs', 'infra', 'mobile'], max_retries=0)
@@ -145,9 +144,10 @@ def test_a_failure_part_way_says_what_was_applied_and_a_rerun_completes(sim, run
     sim.faults.clear()
     rerun = run(repositories=['api', 'web', 'docs', 'infra', 'mobile'])
     assert ', '.join(names(rerun['added'])) == not_applied
-    assert selection(sim) == [1001, 1002, 1003, 1004, 1005]
+    assert selection() == [1001, 1002, 1003, 1004, 1005]
 
 
+@ONE_STORE
 def test_bad_repository_items_fail_before_any_request(sim, run):
     result = run(repositories=[1.5, 'globex/api'])
     assert result['failed'] is True
