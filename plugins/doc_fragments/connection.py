@@ -14,17 +14,6 @@ options:
     type: str
     required: true
     aliases: [organization]
-  store:
-    description:
-      - Which of the organization's secret stores to manage. GitHub keeps three independent sets of organization
-        secrets, each with its own public key; a secret of the same name in two stores is two secrets.
-      - V(codespaces) for Codespaces, V(actions) for GitHub Actions workflows, V(dependabot) for Dependabot.
-      - GitHub Enterprise Server has no Codespaces store; V(codespaces) with a GitHub Enterprise Server O(api_url)
-        fails before any request.
-    type: str
-    choices: [codespaces, actions, dependabot]
-    default: codespaces
-    version_added: 1.1.0
   token:
     description:
       - The GitHub token to authenticate with.
@@ -129,12 +118,6 @@ options:
         key: org
     vars:
       - name: secretops_github_org
-  store:
-    ini:
-      - section: secretops_github
-        key: store
-    vars:
-      - name: secretops_github_store
   token:
     # Ansible takes the last variable set: GITHUB_TOKEN wins, as for the modules. An empty one does not count.
     env:

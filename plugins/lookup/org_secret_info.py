@@ -43,6 +43,7 @@ extends_documentation_fragment:
   # plugins first: it makes org optional here (see the fragment)
   - secretops.github.connection.plugins
   - secretops.github.connection
+  - secretops.github.store.plugins
 notes:
   - The options have the same names as the modules' options. Each can also come from a variable
     (C(secretops_github_org), C(secretops_github_token), ...) or from the C([secretops_github]) section of

@@ -88,6 +88,7 @@ options:
     default: always
 extends_documentation_fragment:
   - secretops.github.connection
+  - secretops.github.store
   - secretops.github.attributes
 attributes:
   idempotent:

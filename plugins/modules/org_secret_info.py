@@ -42,6 +42,7 @@ options:
     default: false
 extends_documentation_fragment:
   - secretops.github.connection
+  - secretops.github.store
   - secretops.github.attributes.info_module
 seealso:
   - plugin: secretops.github.org_secret_info

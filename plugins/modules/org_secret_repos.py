@@ -46,6 +46,7 @@ options:
     default: present
 extends_documentation_fragment:
   - secretops.github.connection
+  - secretops.github.store
   - secretops.github.attributes
 attributes:
   diff_mode:

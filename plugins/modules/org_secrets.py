@@ -45,8 +45,8 @@ options:
         description:
           - The store of this secret. If not set, O(store).
           - One list may mix stores; each store is read once.
+          - V(codespaces), V(actions) or V(dependabot); anything else fails naming the item.
         type: str
-        choices: [codespaces, actions, dependabot]
         version_added: 1.1.0
       state:
         description: V(present) or V(absent).
@@ -110,6 +110,7 @@ options:
     default: 4
 extends_documentation_fragment:
   - secretops.github.connection
+  - secretops.github.store
   - secretops.github.attributes
 attributes:
   idempotent:
@@ -271,7 +272,8 @@ def main():
             # no_log is on the value options inside; the list itself is not secret.
             secrets=dict(type='list', elements='dict', required=True, no_log=False, options=dict(
                 name=dict(type='str', required=True),
-                store=dict(type='str', choices=list(STORE_NAMES)),
+                # Checked by desired_secrets(), whose message names the item.
+                store=dict(type='str'),
                 state=dict(type='str', default='present', choices=['present', 'absent']),
                 value=dict(type='str', no_log=True),
                 encrypted_value=dict(type='str', no_log=True),

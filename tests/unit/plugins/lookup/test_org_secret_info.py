@@ -150,9 +150,6 @@ def test_options_from_variables_are_templated(sim, lookup, store):
 
 
 @ONE_STORE
-@pytest.mark.xfail(strict=True, raises=AnsibleError,
-                   reason='the lookup option store has choices, so ansible-core checks the untemplated '
-                          "'{{ ... }}' of a templated secretops_github_store before the adapter templates it")
 def test_a_templated_store_variable_is_templated(sim, lookup):
     variables = connection_variables(sim, trust_as_template('{{ wanted_store }}'), wanted_store='codespaces')
     assert len(templated_lookup(variables).run([], variables=variables)) == 3

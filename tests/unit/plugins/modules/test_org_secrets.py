@@ -221,8 +221,6 @@ def test_duplicate_names_are_refused_within_a_store_only(sim, run):
 
 
 @ONE_STORE
-@pytest.mark.xfail(strict=True, reason='the argument spec checks secrets[].store (choices) before the plugin does, and '
-                                       "ansible-core's message names neither the item nor secrets[1].store")
 def test_an_unknown_item_store_fails_naming_the_item(sim, run):
     result = run(secrets=[mixed_items()[0], dict(mixed_items()[1], store='vault')])
     assert result['failed'] is True and requests_sent(sim) == []
