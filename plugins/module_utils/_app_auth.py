@@ -30,13 +30,17 @@ from ansible_collections.secretops.github.plugins.module_utils._errors import (
     shown,
 )
 
-try:
-    from cryptography.exceptions import UnsupportedAlgorithm
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import padding, rsa
-    CRYPTOGRAPHY_IMPORT_ERROR = None
-except ImportError:
-    CRYPTOGRAPHY_IMPORT_ERROR = traceback.format_exc()
+
+def _crypto():
+    """cryptography, imported only by a run that authenticates as an App (it costs every task
+    noticeable time); a missing library is reported when the App is set up."""
+    try:
+        from cryptography.exceptions import UnsupportedAlgorithm
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    except ImportError:
+        raise GitHubDependencyError('cryptography', traceback.format_exc()) from None
+    return UnsupportedAlgorithm, hashes, serialization, padding, rsa
 
 # GitHub: iat 60 s in the past absorbs clock drift; exp at most 10 minutes after iat.
 JWT_BACKDATE = 60
@@ -58,8 +62,7 @@ class GitHubApp:
     """The App a run authenticates as: its ID, its private key and, optionally, its installation."""
 
     def __init__(self, app_id, private_key, installation_id=None):
-        if CRYPTOGRAPHY_IMPORT_ERROR is not None:
-            raise GitHubDependencyError('cryptography', CRYPTOGRAPHY_IMPORT_ERROR)
+        _crypto()
         self.app_id = _app_id(app_id)
         self.installation_id = _installation_id(installation_id)
         self._key = _private_key(private_key)
@@ -71,6 +74,7 @@ class GitHubApp:
         claims = {'iat': now - JWT_BACKDATE, 'exp': now + JWT_LIFETIME, 'iss': self.app_id}
         signing_input = '%s.%s' % (_b64url(json.dumps(header, separators=(',', ':'))),
                                    _b64url(json.dumps(claims, separators=(',', ':'))))
+        _unsupported, hashes, _serialization, padding, _rsa = _crypto()
         signature = self._key.sign(signing_input.encode('ascii'), padding.PKCS1v15(), hashes.SHA256())
         return '%s.%s' % (signing_input, _b64url(signature))
 
@@ -99,6 +103,7 @@ def _private_key(pem):
     if not isinstance(pem, str) or not pem.strip():
         raise GitHubInputError('app_private_key is empty: give the App private key (PEM text) or app_private_key_path',
                                option='app_private_key')
+    unsupported_algorithm, _hashes, serialization, _padding, rsa = _crypto()
     data = pem.strip().encode('ascii', 'replace')
     if b'ENCRYPTED' in data:
         raise GitHubInputError('app_private_key is encrypted with a passphrase: give the key GitHub generated, '
@@ -108,7 +113,7 @@ def _private_key(pem):
     except TypeError:
         raise GitHubInputError('app_private_key is encrypted with a passphrase: give the key GitHub generated, '
                                'unencrypted', option='app_private_key') from None
-    except (ValueError, UnsupportedAlgorithm):
+    except (ValueError, unsupported_algorithm):
         raise GitHubInputError('app_private_key is not a PEM private key: give the whole .pem file GitHub generated '
                                'for the App, from -----BEGIN RSA PRIVATE KEY----- to its END line',
                                option='app_private_key') from None

@@ -15,11 +15,6 @@ import traceback
 
 from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubDependencyError, GitHubInputError
 
-try:
-    from nacl.public import PublicKey, SealedBox
-    NACL_IMPORT_ERROR = None
-except ImportError:
-    NACL_IMPORT_ERROR = traceback.format_exc()
 
 # Standard, padded base64: what GitHub's API schema accepts for encrypted_value.
 _BASE64 = re.compile(r'(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})')
@@ -29,19 +24,24 @@ SEAL_OVERHEAD = 48
 
 
 def require_nacl():
-    if NACL_IMPORT_ERROR is not None:
-        raise GitHubDependencyError('PyNaCl', NACL_IMPORT_ERROR)
+    """PyNaCl's sealed box, imported only when a value is encrypted (a task that writes none does not
+    pay for it); a missing library is reported then."""
+    try:
+        from nacl.public import PublicKey, SealedBox
+    except ImportError:
+        raise GitHubDependencyError('PyNaCl', traceback.format_exc()) from None
+    return PublicKey, SealedBox
 
 
 def encrypt(public_key_b64, plaintext):
     """Seal ``plaintext`` (str) for the base64 public key; return base64 text."""
-    require_nacl()
+    public_key_class, sealed_box_class = require_nacl()
     try:
-        key = PublicKey(base64.b64decode(public_key_b64))
+        key = public_key_class(base64.b64decode(public_key_b64))
     except (TypeError, ValueError, binascii.Error) as exc:
         # Only the public key is involved here, never the value.
         raise GitHubInputError('The organization public key returned by GitHub is not a valid libsodium key: %s' % exc)
-    sealed = SealedBox(key).encrypt(plaintext.encode('utf-8'))
+    sealed = sealed_box_class(key).encrypt(plaintext.encode('utf-8'))
     return base64.b64encode(sealed).decode('ascii')
 
 

@@ -2,6 +2,9 @@
 
 import base64
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -13,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from ansible_collections.secretops.github.plugins.module_utils import _app_auth as app_auth
 from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubAuthenticationError,
+    GitHubDependencyError,
     GitHubInputError,
     GitHubNotFoundError,
     GitHubPermissionError,
@@ -323,3 +327,19 @@ def test_the_app_works_under_a_ghes_root(sim, make_client, pem, sim_app):
     api = app_api(make_client, pem, sim_app, api_url=sim.url + '/api/v3')
     assert api.list_secrets() == []
     assert all(e['api_prefix'] and e['api_version'] == '2022-11-28' for e in sim.state.log_entries())
+
+
+def test_missing_cryptography_is_reported_when_the_app_is_set_up(monkeypatch, pem):
+    monkeypatch.setitem(sys.modules, 'cryptography.hazmat.primitives', None)
+    with pytest.raises(GitHubDependencyError) as caught:
+        app_auth.GitHubApp('1', pem)
+    assert caught.value.library == 'cryptography'
+
+
+def test_modules_that_write_no_value_import_neither_pynacl_nor_cryptography():
+    # A rerun task pays only for what it uses: both are imported on demand.
+    code = ('import sys; from ansible_collections.secretops.github.plugins.modules import org_secret; '
+            'print(sorted(m for m in sys.modules if m.split(".")[0] in ("nacl", "cryptography")))')
+    out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))).stdout
+    assert out.strip() == '[]'

@@ -1,6 +1,7 @@
 """libsodium sealed boxes: what GitHub decrypts with the org's private key."""
 
 import base64
+import sys
 
 import pytest
 from nacl.public import PrivateKey, SealedBox
@@ -46,7 +47,8 @@ def test_is_sealed_box_base64(text, expected):
 
 
 def test_missing_pynacl_is_reported(monkeypatch):
-    monkeypatch.setattr(sealed_box, 'NACL_IMPORT_ERROR', 'Traceback: No module named nacl')
+    # None in sys.modules makes the import fail, as on a host without PyNaCl.
+    monkeypatch.setitem(sys.modules, 'nacl.public', None)
     with pytest.raises(GitHubDependencyError) as caught:
         sealed_box.encrypt('x', 'y')
     assert caught.value.library == 'PyNaCl'
