@@ -30,8 +30,9 @@ PLAYBOOK = [{
 }]
 
 
-def awx_job(tmp_path, sim, collections_path, verbosity=0):
-    """Lay out a private data dir like AWX does and run it; return the runner."""
+def awx_job(tmp_path, sim, collections_path, verbosity=0, credential=None):
+    """Lay out a private data dir like AWX does and run it; return the runner. ``credential`` is what
+    the credential type injects (default: the token credential)."""
     sim.state.add_token(TOKEN, ['admin:org', 'repo'])
     data = tmp_path / 'job'
     for sub in ('project', 'env', 'inventory'):
@@ -40,7 +41,7 @@ def awx_job(tmp_path, sim, collections_path, verbosity=0):
     (data / 'inventory' / 'hosts').write_text('localhost ansible_connection=local ansible_python_interpreter=%s\n' % sys.executable)
     # What the GitHub credential type's injector sets (docs/docsite/rst/guide_awx.rst).
     env = ansible_env(collections_path)
-    env.update(GITHUB_TOKEN=TOKEN, GITHUB_API_URL=sim.url)
+    env.update(credential or {'GITHUB_TOKEN': TOKEN, 'GITHUB_API_URL': sim.url})
     (data / 'env' / 'envvars').write_text(yaml.safe_dump(env))
     (data / 'env' / 'extravars').write_text(yaml.safe_dump({'awx_secret_value': VALUE}))
     return ansible_runner.run(private_data_dir=str(data), playbook='site.yml', verbosity=verbosity, quiet=True)
@@ -73,3 +74,29 @@ def test_rerun_of_the_job_changes_nothing(tmp_path, sim, collections_path):
              if '"event": "playbook_on_stats"' in text][0]
     # the secrets are written with update_value=always by default: one task, one change, and nothing else
     assert stats['changed'] == {'localhost': 1}
+
+
+def test_awx_job_authenticated_as_a_github_app(tmp_path, sim, collections_path):
+    """The App credential type of the AWX guide: App ID and private key injected as environment
+    variables; the secret is set and no job event holds the key, a JWT or the installation token."""
+    app = sim.state.apps.add_app({})
+    installation = sim.state.install_app(app, {'org': 'acme', 'permissions': {
+        'organization_secrets': 'write', 'organization_codespaces_secrets': 'write'}})
+    pem = app.private_key_pem
+    runner = awx_job(tmp_path, sim, collections_path, verbosity=4, credential={
+        'GITHUB_APP_ID': str(app.id), 'GITHUB_APP_INSTALLATION_ID': str(installation.id),
+        'GITHUB_APP_PEM_FILE': pem, 'GITHUB_API_URL': sim.url})
+    assert runner.status == 'successful', runner.stdout.read()[-4000:]
+
+    stores = sim.state.snapshot()['orgs']['acme']['stores']
+    assert stores['actions']['secrets']['AWX_SECRET']['value'] == VALUE
+    assert stores['codespaces']['secrets']['AWX_SECRET']['value'] == VALUE
+    kinds = [(entry['path'], entry['auth_kind']) for entry in sim.state.log_entries()]
+    assert kinds[0] == ('/app/installations/%d/access_tokens' % installation.id, 'jwt')
+    assert {kind for _path, kind in kinds[1:]} == {'installation'}
+
+    pem_lines = [line for line in pem.splitlines() if line and not line.startswith('-----')]
+    for text in event_texts(runner.config.artifact_dir) + [runner.stdout.read()]:
+        assert VALUE not in text and 'ghs_' not in text
+        assert 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9' not in text  # a JWT's header
+        assert not any(line in text for line in pem_lines)
