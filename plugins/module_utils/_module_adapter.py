@@ -11,6 +11,7 @@
 This is the only place in module_utils that talks to AnsibleModule.
 """
 
+import difflib
 import os
 import re
 
@@ -98,11 +99,14 @@ def raw_arguments():
     return _load_params()
 
 
-def require_strings(arguments, options, prefix=''):
+def require_strings(arguments, options, prefix='', numbers_too=()):
     """Fail for options YAML gave as a number, boolean, list or dict: AnsibleModule would turn
-    0123 into '83' or yes into 'True' and store that as the secret."""
+    0123 into '83' or yes into 'True' and store that as the secret. Options in ``numbers_too``
+    (ids) may be whole numbers."""
     for option in options:
         value = arguments.get(option)
+        if option in numbers_too and isinstance(value, int) and not isinstance(value, bool):
+            continue
         if value is not None and not isinstance(value, str):
             raise GitHubInputError(
                 '%s%s must be a string, not %s: quote it in YAML (for example %s: "0123"); a number or boolean '
@@ -110,37 +114,68 @@ def require_strings(arguments, options, prefix=''):
                 option=prefix + option)
 
 
-def module_with_dict_list(argument_spec, option, secret_keys, **kwargs):
-    """AnsibleModule for a module whose ``option`` is a list of dicts with no_log keys.
+def build_module(argument_spec, list_option=None, secret_keys=(), **kwargs):
+    """AnsibleModule for the collection's modules, robust to input ansible-core cannot mask.
 
-    ansible-core cannot collect no_log values (the token's included) from such a list when an
-    item is not a dictionary, and then prints the arguments in clear at -vvv. For that input the
-    option is taken as raw, so ansible-core still masks the token, and the items' secret strings
-    are masked here; validation then fails naming the item.
+    ansible-core prints a task's arguments in its failure at -vvv, and masks only what it knows is
+    no_log. Two shapes of input escape it: an option the module does not have (a misspelled
+    ``valeu`` holding the secret), and, for a module with a list of dicts (``list_option``), an
+    item that is not a dict (then no no_log value is collected at all, not even the token). Unknown
+    options whose names look secret (or like a no_log option: ``valeu``) are taken in, masked and
+    refused here with a suggestion; a
+    malformed list is taken as raw with its secret strings masked, and validation then fails
+    naming the item.
     """
-    items = (raw_arguments() or {}).get(option)  # validate-modules introspection has no arguments
-    if items is None or (isinstance(items, list) and all(isinstance(item, Mapping) for item in items)):
-        return AnsibleModule(argument_spec=argument_spec, **kwargs)
+    arguments = raw_arguments() or {}  # validate-modules introspection has no arguments
     spec = dict(argument_spec)
-    spec[option] = dict(spec[option], type='raw', no_log=False)
-    spec[option].pop('elements', None)
-    spec[option].pop('options', None)
+    known = set(spec).union(*[set(option.get('aliases', ())) for option in spec.values()])
+    secret_options = sorted(name for name, option in spec.items() if option.get('no_log'))
+    unknown = sorted(name for name in arguments
+                     if name not in known and not name.startswith('_ansible')
+                     and (_SECRET_NAME.search(name) or difflib.get_close_matches(name, secret_options, 1, 0.6)))
+    for name in unknown:
+        spec[name] = dict(type='raw', no_log=True)
+    items = arguments.get(list_option) if list_option else None
+    item_keys = set((spec[list_option].get('options') or {})) if list_option else set()
+    malformed = items is not None and not (
+        isinstance(items, list) and all(isinstance(item, Mapping) and set(item) <= item_keys for item in items))
+    if malformed:
+        spec[list_option] = dict(spec[list_option], type='raw', no_log=False)
+        spec[list_option].pop('elements', None)
+        spec[list_option].pop('options', None)
     module = AnsibleModule(argument_spec=spec, **kwargs)
-    module.no_log_values.update(_secret_strings(items, secret_keys))
+    if malformed:
+        module.no_log_values.update(_secret_strings(items, set(secret_keys), item_keys))
+    if unknown:
+        module.fail_json(msg='Unsupported parameter%s %s (%s not shown)%s' % (
+            's' if len(unknown) > 1 else '', ', '.join(unknown), 'values' if len(unknown) > 1 else 'its value is',
+            _suggestions(unknown, known)), changed=False)
     return module
 
 
-def _secret_strings(data, secret_keys, secret=True):
-    """Strings that may be secret in malformed input: bare strings, and anything under a secret key."""
+# Names of options that probably hold a secret (ansible-core's own no_log heuristic looks for these).
+_SECRET_NAME = re.compile(r'value|token|secret|passw|key|pem|credential|auth', re.IGNORECASE)
+
+
+def _suggestions(unknown, known):
+    matches = ['%s for %s' % (difflib.get_close_matches(name, sorted(known), 1)[0], name)
+               for name in unknown if difflib.get_close_matches(name, sorted(known), 1)]
+    return ': did you mean %s?' % ', '.join(matches) if matches else ''
+
+
+def _secret_strings(data, secret_keys, known_keys, secret=True):
+    """Strings that may be secret in malformed input: bare strings, anything under a secret key,
+    and anything under an unknown key whose name looks secret."""
     if isinstance(data, str):
         return [data] if secret and data else []
     if isinstance(data, Mapping):
         found = []
         for key, value in data.items():
-            found.extend(_secret_strings(value, secret_keys, secret=key in secret_keys))
+            hidden = key in secret_keys or (key not in known_keys and bool(_SECRET_NAME.search(str(key))))
+            found.extend(_secret_strings(value, secret_keys, known_keys, secret=hidden))
         return found
     if isinstance(data, (list, tuple)):
-        return [text for item in data for text in _secret_strings(item, secret_keys, secret)]
+        return [text for item in data for text in _secret_strings(item, secret_keys, known_keys, secret)]
     return []
 
 

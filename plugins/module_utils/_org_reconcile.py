@@ -12,13 +12,15 @@ with bounded concurrency. Nothing is read again after the writes."""
 
 from concurrent.futures import ThreadPoolExecutor
 
-from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubError, GitHubInputError
+from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubError, GitHubInputError, shown
 from ansible_collections.secretops.github.plugins.module_utils._repositories import RepositoryResolver
 from ansible_collections.secretops.github.plugins.module_utils._secret_input import DesiredSecret
 from ansible_collections.secretops.github.plugins.module_utils._secret_plan import ACTION_DONE, apply_plan, plan_secret
 from ansible_collections.secretops.github.plugins.module_utils._stores import get_store
 
 MAX_CONCURRENCY = 16
+ITEM_OPTIONS = ('name', 'store', 'state', 'value', 'encrypted_value', 'key_id', 'visibility', 'repositories',
+                'update_value')
 
 
 def desired_secrets(items, org, default_store=None, option='secrets'):
@@ -32,6 +34,11 @@ def desired_secrets(items, org, default_store=None, option='secrets'):
         prefix = '%s[%d].' % (option, index)
         if not isinstance(item, dict):
             raise GitHubInputError('%s[%d] must be a dictionary with at least a name' % (option, index), option=option)
+        unknown = sorted(str(key) for key in item if key not in ITEM_OPTIONS)
+        if unknown:
+            raise GitHubInputError('%s[%d] has unknown option%s %s (values not shown): the options of an item are %s'
+                                   % (option, index, 's' if len(unknown) > 1 else '', ', '.join(shown(k) for k in unknown),
+                                      ', '.join(ITEM_OPTIONS)), option=option)
         secret = DesiredSecret.from_params(item, org, prefix=prefix)
         secret.store = get_store(item.get('store') or default_store, option=prefix + 'store').name
         key = (secret.store, secret.name)

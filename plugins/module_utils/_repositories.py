@@ -21,6 +21,12 @@ _NAME = re.compile(r'[A-Za-z0-9._-]+')
 _DIGITS = re.compile(r'[0-9]+')
 
 
+def _some(problems, separator='; ', most=10):
+    """The first ``most`` problems, and how many more: a list of 2,000 bad items stays readable."""
+    text = separator.join(problems[:most])
+    return text if len(problems) <= most else '%s%sand %d more' % (text, separator, len(problems) - most)
+
+
 def parse_references(references, org, option='repositories'):
     """Validate the option's items; return a list of ('id', int) / ('name', str) in input order.
 
@@ -55,7 +61,7 @@ def parse_references(references, org, option='repositories'):
         else:
             parsed.append(('name', name))
     if problems:
-        raise GitHubInputError('; '.join(problems), option=option)
+        raise GitHubInputError(_some(problems), option=option)
     return parsed
 
 
@@ -109,6 +115,6 @@ class RepositoryResolver:
         if unknown:
             raise GitHubInputError(
                 '%s: no repository %s in the organization %s (or the token cannot see it); '
-                'check the names and ids' % (option, ', '.join(repr(u) for u in unknown), self.api.org),
+                'check the names and ids' % (option, _some([shown(u) for u in unknown], ', '), self.api.org),
                 option=option)
         return result

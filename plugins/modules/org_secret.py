@@ -264,9 +264,8 @@ secret:
           sample: acme/api
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    build_module,
     secrets_api,
     github_argument_spec,
     raw_arguments,
@@ -278,7 +277,7 @@ from ansible_collections.secretops.github.plugins.module_utils._secret_plan impo
 
 
 def manage_secret(module):
-    require_strings(raw_arguments(), ('value', 'encrypted_value'))
+    require_strings(raw_arguments(), ('value', 'encrypted_value', 'key_id'), numbers_too=('key_id',))
     desired = DesiredSecret.from_params(module.params, module.params['org'])
     api = secrets_api(module)
     if desired.value is not None and desired.update_value == 'always' and desired.state == 'present':
@@ -296,8 +295,8 @@ def manage_secret(module):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=github_argument_spec(
+    module = build_module(
+        github_argument_spec(
             name=dict(type='str', required=True, aliases=['secret_name']),
             state=dict(type='str', default='present', choices=['present', 'absent']),
             value=dict(type='str', no_log=True),

@@ -184,9 +184,8 @@ public_key:
       sample: '2Sg8iYjAxxmI2LvUXpJjkYrMxURPc8r+dB7TJyvv1234='
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    build_module,
     secrets_api,
     github_argument_spec,
     run_module,
@@ -206,8 +205,8 @@ def read_info(module):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=github_argument_spec(
+    module = build_module(
+        github_argument_spec(
             name=dict(type='str', aliases=['secret_name']),
             include_repositories=dict(type='bool', default=False),
             include_public_key=dict(type='bool', default=False),

@@ -147,14 +147,13 @@ removed:
   sample: []
 '''
 
-from ansible.module_utils.basic import AnsibleModule
-
 from ansible_collections.secretops.github.plugins.module_utils._errors import (
     GitHubError,
     GitHubInputError,
     GitHubPartialChangeError,
 )
 from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    build_module,
     secrets_api,
     github_argument_spec,
     run_module,
@@ -231,8 +230,8 @@ def manage_selection(module):
 
 
 def main():
-    module = AnsibleModule(
-        argument_spec=github_argument_spec(
+    module = build_module(
+        github_argument_spec(
             name=dict(type='str', required=True, aliases=['secret_name']),
             repositories=dict(type='list', elements='raw', required=True),
             state=dict(type='str', default='present', choices=['present', 'absent', 'exact']),

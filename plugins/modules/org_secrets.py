@@ -216,9 +216,9 @@ secrets:
 
 from ansible_collections.secretops.github.plugins.module_utils._errors import GitHubInputError
 from ansible_collections.secretops.github.plugins.module_utils._module_adapter import (
+    build_module,
     client_for,
     github_argument_spec,
-    module_with_dict_list,
     raw_arguments,
     require_strings,
     run_module,
@@ -245,9 +245,10 @@ def reconcile(module):
     if not 1 <= params['max_concurrency'] <= MAX_CONCURRENCY:
         raise GitHubInputError('max_concurrency must be between 1 and %d, not %s'
                                % (MAX_CONCURRENCY, params['max_concurrency']), option='max_concurrency')
+    for index, item in enumerate(raw_arguments()['secrets'] or []):
+        if isinstance(item, dict):
+            require_strings(item, SECRET_KEYS + ('key_id',), prefix='secrets[%d].' % index, numbers_too=('key_id',))
     desired = desired_secrets(params['secrets'], params['org'], params['store'])
-    for index, item in enumerate(raw_arguments()['secrets']):
-        require_strings(item, SECRET_KEYS, prefix='secrets[%d].' % index)
     purged = []
     if params['purge']:
         purged = stores_of(desired, params['store'], params['purge_stores'])
@@ -267,7 +268,7 @@ def reconcile(module):
 
 
 def main():
-    module = module_with_dict_list(
+    module = build_module(
         github_argument_spec(
             # no_log is on the value options inside; the list itself is not secret.
             secrets=dict(type='list', elements='dict', required=True, no_log=False, options=dict(

@@ -302,3 +302,19 @@ def test_credentials_in_api_url_are_refused_and_never_echoed(sim, capsys):
     assert result['failed'] is True and 'must not contain a user name or password' in result['msg']
     assert requests_sent(sim) == []
     assert 's3cr3t-PW' not in out
+
+
+@ONE_STORE
+def test_a_misspelled_secret_option_is_refused_masked_with_a_suggestion(sim, run):
+    # run() asserts that VALUE appears nowhere in the output, the invocation included.
+    result = run(name='x', valeu=VALUE, visibility='all')
+    assert result['failed'] is True
+    assert result['msg'] == 'Unsupported parameter valeu (its value is not shown): did you mean value for valeu?'
+    assert requests_sent(sim) == []
+
+
+@ONE_STORE
+def test_a_long_list_of_bad_repositories_gives_a_bounded_message(sim, run):
+    result = run(name='x', value=VALUE, visibility='selected', repositories=['bad name %d' % i for i in range(500)])
+    assert result['failed'] is True and result['msg'].endswith('and 490 more')
+    assert len(result['msg']) < 2000 and requests_sent(sim) == []

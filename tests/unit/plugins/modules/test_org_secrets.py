@@ -225,3 +225,14 @@ def test_an_unknown_item_store_fails_naming_the_item(sim, run):
     result = run(secrets=[mixed_items()[0], dict(mixed_items()[1], store='vault')])
     assert result['failed'] is True and requests_sent(sim) == []
     assert 'secrets[1].store' in result['msg']
+
+
+@ONE_STORE
+@pytest.mark.parametrize('item, text', [
+    ({'name': 'x', 'secret_value': VALUES[0], 'visibility': 'all'}, "secrets[0] has unknown option 'secret_value'"),
+    ({'name': 'x', 'value': VALUES[0], 'visibility': 'all', 'key_id': {'id': 1}}, 'secrets[0].key_id must be a string'),
+])
+def test_an_item_with_an_unknown_or_odd_option_fails_masked(sim, run, item, text):
+    # The module_runner fixture asserts that no value appears anywhere in the output.
+    result = run(secrets=[item])
+    assert result['failed'] is True and text in result['msg'] and requests_sent(sim) == []
