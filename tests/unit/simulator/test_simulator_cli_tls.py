@@ -132,3 +132,16 @@ def test_reset_is_a_tcp_reset(sim):
         with pytest.raises(ConnectionResetError):
             while conn.recv(1024):
                 pass
+
+
+def test_the_integration_setup_role_ships_every_simulator_file():
+    # ansible-test copies only the files a target needs: a simulator module missing from the
+    # setup role's aliases makes every integration target fail to start the simulator.
+    here = os.path.dirname(os.path.abspath(__file__))
+    package = os.path.join(here, '..', '..', 'simulator', 'github_simulator')
+    aliases = os.path.join(here, '..', '..', 'integration', 'targets', 'setup_github_simulator', 'aliases')
+    with open(aliases) as handle:
+        needed = set(line.strip() for line in handle if line.startswith('needs/file/'))
+    modules = set('needs/file/tests/simulator/github_simulator/' + name
+                  for name in os.listdir(package) if name.endswith('.py'))
+    assert modules <= needed, sorted(modules - needed)
