@@ -47,8 +47,9 @@ for leg in "${LEGS[@]}"; do
     echo "=== ansible-core $core (Python $python_version): $step ==="
     extra=()
     [ "$step" = units ] && extra=(--requirements)
-    # The 20-fork load test is about concurrency, not the ansible-core version: `make test` runs it.
-    [ "$step" = integration ] && extra=(--exclude load)
+    # The 20-fork load test (concurrency) and the 100-case hostile-input suite (behaviour, not the
+    # ansible-core version) run once, in `make test`.
+    [ "$step" = integration ] && extra=(--exclude load --exclude hostile_input)
     run_gate "ansible-core $core $step" matrix_step "$venv" "$python_version" "$step" "${extra[@]}"
   done
 done
