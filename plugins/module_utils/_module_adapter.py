@@ -164,14 +164,14 @@ def _suggestions(unknown, known):
 
 
 def _secret_strings(data, secret_keys, known_keys, secret=True):
-    """Strings that may be secret in malformed input: bare strings, anything under a secret key,
-    and anything under an unknown key whose name looks secret."""
+    """Strings that may be secret in malformed input: bare strings, anything under a secret key, and
+    anything under a key the items do not have (``{NPM_TOKEN: the-value}`` is a mistake worth masking)."""
     if isinstance(data, str):
         return [data] if secret and data else []
     if isinstance(data, Mapping):
         found = []
         for key, value in data.items():
-            hidden = key in secret_keys or (key not in known_keys and bool(_SECRET_NAME.search(str(key))))
+            hidden = key in secret_keys or key not in known_keys
             found.extend(_secret_strings(value, secret_keys, known_keys, secret=hidden))
         return found
     if isinstance(data, (list, tuple)):

@@ -236,3 +236,9 @@ def test_an_item_with_an_unknown_or_odd_option_fails_masked(sim, run, item, text
     # The module_runner fixture asserts that no value appears anywhere in the output.
     result = run(secrets=[item])
     assert result['failed'] is True and text in result['msg'] and requests_sent(sim) == []
+
+
+@ONE_STORE
+def test_an_item_written_as_name_value_is_refused_masked(sim, run):
+    result = run(secrets=[{'NPM_TOKEN': VALUES[1]}])
+    assert result['failed'] is True and "secrets[0] has unknown option 'NPM_TOKEN'" in result['msg']
