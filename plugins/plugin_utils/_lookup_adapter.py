@@ -39,11 +39,25 @@ def lookup_error(error):
 def option(plugin, name):
     """An option's value and where it came from; one taken from a play variable reaches a lookup
     untemplated, so template it."""
-    value, origin = plugin.get_option_and_origin(name)
+    value = plugin.get_option(name)
     templar = getattr(plugin, '_templar', None)
     if isinstance(value, str) and templar is not None:
         value = templar.template(value)
-    return value, origin or ''
+    return value, _origin(plugin, name, value)
+
+
+def _origin(plugin, name, value):
+    """'env: NAME' when the value came from the environment. ansible-core 2.19 records origins;
+    before it, get_option_and_origin ignores keywords and variables, so a value equal to one of the
+    option's environment variables counts as coming from it."""
+    origins = getattr(plugin, '_origins', None)
+    if isinstance(origins, dict) and name in origins:
+        return origins[name] or ''
+    definition = (getattr(plugin, 'option_definitions', None) or {}).get(name) or {}
+    for entry in definition.get('env') or ():
+        if value is not None and os.environ.get(entry.get('name')) == value:
+            return 'env: %s' % entry.get('name')
+    return ''
 
 
 def connection_options(plugin):

@@ -25,9 +25,6 @@ class FakePlugin:
     def get_option(self, name):
         return self.options[name]
 
-    def get_option_and_origin(self, name):
-        return self.options[name], 'direct' if self.options[name] is not None else 'default'
-
 
 def test_builds_an_api_for_the_org_and_store(sim, store):
     api = secrets_api(FakePlugin(org='acme', store=store, token=ADMIN_TOKEN, api_url=sim.url))
