@@ -42,6 +42,7 @@ def _crypto():
         raise GitHubDependencyError('cryptography', traceback.format_exc()) from None
     return UnsupportedAlgorithm, hashes, serialization, padding, rsa
 
+
 # GitHub: iat 60 s in the past absorbs clock drift; exp at most 10 minutes after iat.
 JWT_BACKDATE = 60
 JWT_LIFETIME = 540

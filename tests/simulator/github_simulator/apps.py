@@ -339,7 +339,7 @@ class AppRegistry:
     def mint(self, installation, permissions, ttl):
         """A new token string for the installation with these permissions, valid ttl seconds; and its record."""
         with self.lock:
-            token = TOKEN_PREFIX + ''.join(pysecrets.choice(TOKEN_ALPHABET) for _ in range(36))
+            token = TOKEN_PREFIX + ''.join(pysecrets.choice(TOKEN_ALPHABET) for _index in range(36))
             record = InstallationToken(installation, permissions, math.ceil(time.time() + ttl))
             self.tokens[token_digest(token)] = record
             return token, record

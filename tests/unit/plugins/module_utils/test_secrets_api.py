@@ -225,7 +225,7 @@ def test_a_missing_org_or_store_is_an_error_naming_the_store_not_an_absent_secre
         read(OrgSecretsAPI(client, org, store))
     message = str(caught.value)
     assert message.startswith('Organization %s does not exist, or ' % org)
-    assert FACTS[store].title in message.split(':')[0]
+    assert FACTS[store].title in message.split(':', maxsplit=1)[0]
     assert 'Check the org option' in message
     assert caught.value.status == 404
     assert all(path.startswith('/orgs/%s/%s/' % (org, store)) for _method, path in requests_sent(sim))

@@ -92,4 +92,3 @@ def test_app_errors_are_clean_and_write_nothing(sim, capsys, installed, args, op
     assert not [e for e in sim.state.log_entries() if e['method'] in ('PUT', 'DELETE')]
     if option is not None:
         assert not sim.state.log_entries()
-
