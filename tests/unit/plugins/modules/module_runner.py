@@ -8,6 +8,7 @@ import pytest
 
 from ansible.module_utils import basic
 from ansible.module_utils.common import warnings
+from ansible.module_utils.common.parameters import PASS_VARS
 from ansible.module_utils.common.text.converters import to_bytes
 
 from ansible_collections.secretops.github.tests.unit.plugins.helpers import ADMIN_TOKEN
@@ -30,6 +31,10 @@ def run_module(main, capsys, args, check_mode=False, diff=False):
     """Call main() with args; return (result dict, stdout text). Never asserts on success or failure."""
     args = dict(args, _ansible_check_mode=check_mode, _ansible_diff=diff,
                 _ansible_remote_tmp='/tmp', _ansible_keep_remote_files=False)
+    if 'inject_invocation' in PASS_VARS:
+        # ansible-core 2.21+ returns `invocation` only when asked (ANSIBLE_INJECT_INVOCATION); ask, so the
+        # tests see it and prove it masked, as earlier versions always return it.
+        args['_ansible_inject_invocation'] = True
     capsys.readouterr()
     # Warnings are process-global in ansible-core; a real module process starts without any.
     warnings._global_warnings.clear()
