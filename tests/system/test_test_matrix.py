@@ -9,7 +9,8 @@ import pytest
 
 from conftest import ROOT
 
-LEGS = [('2.17.14', '3.11'), ('2.18.19', '3.11'), ('2.19.14', '3.11'), ('2.20.10', '3.12'), ('2.21.5', '3.13')]
+# make test runs every gate on 2.19.14, the matrix the other versions.
+LEGS = [('2.17.14', '3.11'), ('2.18.19', '3.11'), ('2.20.10', '3.12'), ('2.21.5', '3.13')]
 
 
 @pytest.fixture(name='no_pythons')
@@ -40,7 +41,7 @@ def test_a_missing_python_fails_under_ci(no_pythons):
     assert proc.returncode != 0, proc.stdout + proc.stderr
     for core, python in LEGS:
         assert 'FAIL  ansible-core %s: Python %s is not installed' % (core, python) in proc.stdout
-    assert proc.stdout.rstrip().endswith('0 passed, 5 failed')
+    assert proc.stdout.rstrip().endswith('0 passed, 4 failed')
 
 
 @pytest.mark.parametrize('ci', [None, '', 'false'])
