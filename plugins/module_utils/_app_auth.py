@@ -148,22 +148,36 @@ class InstallationTokens:
         self._lock = threading.Lock()
         self._token = None
         self._expires_at = 0
+        self._failure = None
 
     def current(self):
         """The token to use now, minting one when there is none or it is about to expire."""
         with self._lock:
-            if self._token is None or self._clock() >= self._expires_at - TOKEN_REFRESH_MARGIN:
+            if self._failure is None and (self._token is None or self._clock() >= self._expires_at - TOKEN_REFRESH_MARGIN):
                 self._mint()
-            return self._token
+            return self._token_or_failure()
 
     def refresh(self, rejected):
         """A request with ``rejected`` got 401: mint a new token unless another thread already did."""
         with self._lock:
-            if self._token == rejected:
+            if self._failure is None and self._token == rejected:
                 self._mint()
-            return self._token
+            return self._token_or_failure()
+
+    def _token_or_failure(self):
+        # Threads waiting on the lock while a mint failed get that failure, not a mint of their own.
+        if self._failure is not None:
+            raise self._failure
+        return self._token
 
     def _mint(self):
+        try:
+            self._mint_token()
+        except GitHubError as error:
+            self._failure = error
+            self._token = None
+
+    def _mint_token(self):
         installation_id = self._app.installation_id or self._find_installation()
         response = self._app_request('POST', self._client.path('app', 'installations', installation_id, 'access_tokens'),
                                      what='mint an installation token')
@@ -185,6 +199,8 @@ class InstallationTokens:
                                         'must unsuspend it' % (self._app.app_id, self._org))
         if not isinstance(data.get('id'), int):
             raise GitHubError('GET /orgs/%s/installation returned no installation id' % self._org)
+        # The installation lists its permissions: a missing grant fails before a token is minted for nothing.
+        self._check_permission(data.get('permissions'), data['id'])
         self._app.installation_id = data['id']
         return data['id']
 

@@ -209,6 +209,35 @@ def test_an_installation_without_the_store_permission_fails_naming_it(pem):
     assert 'ghs_token' not in str(caught.value)
 
 
+def test_a_failed_mint_is_not_repeated_by_the_threads_waiting_for_it(pem):
+    client = FakeClient(permissions={'organization_codespaces_secrets': 'write'})
+    provider = tokens(pem, client, installation_id=1)
+    errors = []
+
+    def use():
+        try:
+            provider.current()
+        except GitHubPermissionError as error:
+            errors.append(error)
+    threads = [threading.Thread(target=use) for _index in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(errors) == 8 and client.minted == 1
+    with pytest.raises(GitHubPermissionError):
+        provider.refresh('ghs_token_1')
+    assert client.minted == 1
+
+
+def test_an_installation_found_without_the_store_permission_mints_no_token(pem):
+    client = FakeClient(installation={'id': 77, 'permissions': {'organization_codespaces_secrets': 'write'}})
+    with pytest.raises(GitHubPermissionError) as caught:
+        tokens(pem, client).current()
+    assert 'no organization_secrets permission' in str(caught.value)
+    assert client.calls == [('GET', '/orgs/acme/installation', 2)] and client.minted == 0
+
+
 def test_an_app_not_installed_on_the_org(pem):
     client = FakeClient(installation=GitHubNotFoundError('GET /orgs/acme/installation failed: HTTP 404', status=404))
     with pytest.raises(GitHubNotFoundError) as caught:
