@@ -94,6 +94,7 @@ def plan_org(apis, desired, purge_stores=(), diff=False):
             listed = set(d.name for d in mine)
             plans.extend(plan_secret(api, DesiredSecret(name, state='absent', store=store), current[name], diff=diff)
                          for name in sorted(current) if name not in listed)
+        check_limit(api, len(current), plans)
         return plans
 
     with ThreadPoolExecutor(max_workers=max(1, len(stores))) as pool:
@@ -102,6 +103,16 @@ def plan_org(apis, desired, purge_stores=(), diff=False):
     order = dict((id(d), index) for index, d in enumerate(desired))
     plans = [p for store in stores for p in planned[store]]
     return sorted(plans, key=lambda p: order.get(id(p.desired), len(order)))
+
+
+def check_limit(api, existing, plans):
+    """GitHub refuses a create beyond the store's limit: fail before the first write, not halfway through."""
+    limit = api.store.max_secrets
+    after = existing + sum(p.action == 'create' for p in plans) - sum(p.action == 'delete' for p in plans)
+    if limit is not None and after > limit:
+        raise GitHubInputError(
+            'The plan would leave %d %s secrets in the organization %s, and GitHub allows at most %d: list fewer '
+            'secrets or purge some; nothing was changed' % (after, api.store.title, api.org, limit))
 
 
 def apply_org(apis, plans, max_concurrency=4, default_store=None):
@@ -123,12 +134,15 @@ def apply_org(apis, plans, max_concurrency=4, default_store=None):
             return plan, None, error
 
     workers = max(1, min(max_concurrency, MAX_CONCURRENCY, len(changing) or 1))
+    # Deletions first: a store at its limit (check_limit) has room for the creates only after them.
+    phases = [[p for p in changing if p.action == 'delete'], [p for p in changing if p.action != 'delete']]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for plan, secret, error in pool.map(write, changing):
-            if error is None:
-                results[key_of(plan)] = secret
-            else:
-                failures.append((plan, error))
+        for phase in phases:
+            for plan, secret, error in pool.map(write, phase):
+                if error is None:
+                    results[key_of(plan)] = secret
+                else:
+                    failures.append((plan, error))
 
     if failures:
         done = [p for p in changing if key_of(p) in results]

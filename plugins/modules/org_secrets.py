@@ -120,6 +120,9 @@ attributes:
 notes:
   - If some writes fail, the task fails and says which changes were applied and which were not; running it again
     completes the rest.
+  - GitHub limits how many secrets an organization may have in a store (100 Codespaces, 1,000 Actions). A plan
+    that would go beyond it fails before any write. Deletions are sent before creations, so a purge makes room
+    for new secrets in a full store.
 seealso:
   - module: secretops.github.org_secret
     description: One secret per task.

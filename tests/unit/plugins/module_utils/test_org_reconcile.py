@@ -139,6 +139,20 @@ def test_mixed_changes_and_purge(sim, api, store):
     assert [s['name'] for s in real['secrets']] == ['KEEP', 'WIDEN', 'NEW']
 
 
+@pytest.mark.parametrize('store, limit', [('codespaces', 100), ('actions', 1000)])
+def test_a_plan_beyond_the_store_limit_fails_before_any_write(sim, make_client, store, limit):
+    api = OrgSecretsAPI(make_client(), 'acme', store)
+    seed_secrets(sim, store, [{'name': 'OLD_%04d' % i, 'value': 'v', 'visibility': 'all'} for i in range(limit - 1)])
+    sim.state.clear_log()
+    with pytest.raises(GitHubInputError) as caught:
+        run(api, items(2))
+    assert 'would leave %d' % (limit + 1) in str(caught.value) and 'at most %d' % limit in str(caught.value)
+    assert [r for r in requests_sent(sim) if r[0] != 'GET'] == []
+    # deleting one in the same plan keeps it within the limit
+    result = run(api, items(2) + [{'name': 'OLD_0000', 'state': 'absent'}])
+    assert result['created'] == ['S000', 'S001'] and result['deleted'] == ['OLD_0000']
+
+
 def test_without_purge_unlisted_secrets_stay(sim, api, store):
     seed_secrets(sim, store, [{'name': 'UNLISTED', 'value': 'u', 'visibility': 'all'}])
     assert run(api, [])['changed'] is False
