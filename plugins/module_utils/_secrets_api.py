@@ -59,6 +59,7 @@ class OrgSecretsAPI:
         self.org = org.strip()
         self._hints = self.store.hints()
         self._public_key = None
+        self._key_failure = None
         self._key_lock = threading.Lock()  # concurrent writers share one fetch
 
     def _secrets_path(self, *segments):
@@ -162,12 +163,20 @@ class OrgSecretsAPI:
     def public_key(self, refresh=False, stale=None):
         """The org public key, fetched once; ``refresh`` refetches unless another thread already replaced ``stale``."""
         with self._key_lock:
+            if self._key_failure is not None and not refresh:
+                # The fetch failed once (retries included): a second caller, such as the 404 of a secret
+                # read beside the prefetch, gets that answer without asking again.
+                raise self._key_failure
             if self._public_key is None or (refresh and self._public_key is stale):
                 path = self._secrets_path('public-key')
                 try:
                     data = self._get(path) or {}
                 except GitHubNotFoundError as error:
-                    raise self._store_not_found(error, path)
+                    self._key_failure = self._store_not_found(error, path)
+                    raise self._key_failure from None
+                except GitHubError as error:
+                    self._key_failure = error
+                    raise
                 self._public_key = {'key_id': str(data.get('key_id')), 'key': data.get('key')}
             return self._public_key
 

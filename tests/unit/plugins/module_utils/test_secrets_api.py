@@ -231,6 +231,17 @@ def test_a_missing_org_or_store_is_an_error_naming_the_store_not_an_absent_secre
     assert all(path.startswith('/orgs/%s/%s/' % (org, store)) for _method, path in requests_sent(sim))
 
 
+def test_a_missing_org_costs_one_read_of_the_secret_and_one_of_the_key(sim, client, store):
+    # the key is fetched beside the secret for a value to write; the secret's 404 does not ask for it again
+    api = OrgSecretsAPI(client, 'nosuch-org', store)
+    for _attempt in range(2):
+        with pytest.raises(GitHubNotFoundError) as caught:
+            api.get_secret_with_key('X')
+        assert str(caught.value).startswith('Organization nosuch-org does not exist, or ')
+    assert sorted(requests_sent(sim)) == [('GET', '/orgs/nosuch-org/%s/secrets/X' % store)] * 2 + [
+        ('GET', '/orgs/nosuch-org/%s/secrets/public-key' % store)]
+
+
 def test_an_org_without_the_store_still_has_the_others(sim, client, store):
     sim.state.add_org('lean', repositories=['app'], stores=[store])
     api = OrgSecretsAPI(client, 'lean', store)
