@@ -41,7 +41,7 @@ class SecretStore:
     def permission_hint(self):
         return ('a classic personal access token needs the admin:org scope; a fine-grained token needs the '
                 'organization permission "%s" and a GitHub App the permission %s (read for reading, read and write '
-                'for changes)' % (self.fine_grained_permission, self.app_permission))
+                'for changes; see %s)' % (self.fine_grained_permission, self.app_permission, self.docs_url))
 
     def hints(self):
         """HTTP status -> hint, for errors of this store's endpoints."""

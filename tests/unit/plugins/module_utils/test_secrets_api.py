@@ -257,6 +257,7 @@ def test_403_and_404_hints_name_the_store_permissions(make_client, store):
     hint = forbidden.value.hint
     assert 'The token lacks permission for %s secrets' % facts.title in hint
     assert '"%s"' % facts.fine_grained_permission in hint and facts.app_permission in hint
+    assert 'see https://docs.github.com/rest/%s' % store in hint  # the store's REST documentation
     with pytest.raises(GitHubNotFoundError) as missing:
         OrgSecretsAPI(make_client(), 'acme', store).list_selected_repositories('NOPE')
     assert 'Check that the organization (option org) exists' in missing.value.hint
