@@ -19,6 +19,7 @@ def no_pythons_fixture(tmp_path):
     an empty HOME and PYENV_ROOT, and no pyenv on PATH (only this venv's bin and the system's)."""
     repo = tmp_path / 'repo'
     shutil.copytree(os.path.join(ROOT, 'scripts'), str(repo / 'scripts'))
+    shutil.copy(os.path.join(ROOT, 'requirements-dev.txt'), str(repo))  # make test's core: not a matrix leg
     subprocess.run(['git', 'init', '-q', str(repo)], check=True)
     for name in ('home', 'pyenv'):
         (tmp_path / name).mkdir()
