@@ -280,8 +280,11 @@ def manage_secret(module):
     require_strings(raw_arguments(), ('value', 'encrypted_value', 'key_id'), numbers_too=('key_id',))
     desired = DesiredSecret.from_params(module.params, module.params['org'])
     api = secrets_api(module)
-    if desired.value is not None and desired.update_value == 'always' and desired.state == 'present':
-        current = api.get_secret_with_key(desired.name)  # the value will be encrypted: read both at once
+    if desired.value is not None and desired.state == 'present':
+        # A value may have to be encrypted: read the secret and the key in one round trip. A missing
+        # secret (a first run) then costs two round trips, not three; an existing one left alone by
+        # update_value=on_create costs one key read more, in the same round trip.
+        current = api.get_secret_with_key(desired.name)
     else:
         current = api.get_secret(desired.name)
     plan = plan_secret(api, desired, current, diff=module._diff)

@@ -62,7 +62,9 @@ def test_create_check_real_and_idempotent_reruns(sim, run, store):
     stored = stored_secret(sim, store, 'API_KEY')
     assert again['secret'] == {'name': 'API_KEY', 'visibility': 'all', 'created_at': stored['created_at'],
                                'updated_at': stored['updated_at']}
-    assert requests_sent(sim) == [('GET', secrets_path(store, 'API_KEY'))] * 2
+    # The key is read with the secret whenever a value is given, in the same round trip.
+    assert sorted(requests_sent(sim)) == sorted([('GET', secrets_path(store, 'API_KEY')),
+                                                 ('GET', secrets_path(store, 'public-key'))] * 2)
 
 
 def test_names_are_case_insensitive_and_reported_upper_case(sim, run, store):
@@ -273,14 +275,21 @@ def test_absent_on_a_missing_secret_is_unchanged_after_checking_the_org(sim, run
 
 
 @pytest.mark.parametrize('slow, fast', [('API_KEY', 'public-key'), ('public-key', 'API_KEY')])
-def test_a_value_to_write_reads_the_secret_and_the_key_together(sim, run, store, slow, fast):
+def test_a_given_value_reads_the_secret_and_the_key_together(sim, run, store, slow, fast):
     # One of the two GETs is slowed down: the other, asked for at the same time, is answered first.
     slow_down(sim, 'secrets/%s$' % slow, 0.4)
-    assert run(name='api_key', value=VALUE, visibility='all')['changed'] is True
-    assert requests_sent(sim) == [('GET', secrets_path(store, fast)), ('GET', secrets_path(store, slow)),
-                                  ('PUT', secrets_path(store, 'API_KEY'))]
+    together = [('GET', secrets_path(store, fast)), ('GET', secrets_path(store, slow))]
+    for update_value in ('on_create', 'always'):
+        sim.state.reset()
+        sim.state.clear_log()
+        assert run(name='api_key', value=VALUE, visibility='all', update_value=update_value)['changed'] is True
+        assert requests_sent(sim) == together + [('PUT', secrets_path(store, 'API_KEY'))]
     sim.state.clear_log()
     assert run(name='api_key', value=VALUE, update_value='on_create')['changed'] is False
+    assert requests_sent(sim) == together
+    # No value to encrypt: an existing secret is the only read.
+    sim.state.clear_log()
+    assert run(name='api_key', visibility='all')['changed'] is False
     assert requests_sent(sim) == [('GET', secrets_path(store, 'API_KEY'))]
 
 
