@@ -114,20 +114,22 @@ def requests_summary(log):
 
 
 def per_task(log, latency_s):
-    """For a loop (-f 1: each task's requests come before the next task's): median requests per task,
-    milliseconds from a task's first request to the end of its last, and from there to the next task's first."""
-    last = {}
-    for index, entry in enumerate(log):
+    """For a loop (-f 1: one task's requests all come before the next task's): median requests per task,
+    milliseconds from a task's first request to the end of its last, and from there to the next task's first.
+
+    Requests are taken in the order they arrived. One that names no secret (the public key, read at the
+    same time as the secret) belongs to the task whose secret request arrived nearest to it.
+    """
+    log = sorted(log, key=lambda e: e['time'])
+    named = [(e['time'], SECRET_PATH.search(e['path']).group(1)) for e in log if SECRET_PATH.search(e['path'])]
+    if not named:
+        return None
+    tasks = collections.OrderedDict()
+    for entry in log:
         match = SECRET_PATH.search(entry['path'])
-        if match:
-            last[match.group(1)] = index
-    tasks, chunk = [], []
-    for index, entry in enumerate(log):
-        chunk.append(entry)
-        match = SECRET_PATH.search(entry['path'])
-        if match and last[match.group(1)] == index:
-            tasks.append(chunk)
-            chunk = []
+        name = match.group(1) if match else min(named, key=lambda n: abs(n[0] - entry['time']))[1]
+        tasks.setdefault(name, []).append(entry)
+    tasks = list(tasks.values())
     if len(tasks) < 2:
         return None
     spans = [t[-1]['time'] - t[0]['time'] + latency_s for t in tasks]
