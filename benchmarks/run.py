@@ -6,9 +6,10 @@
 """Wall time, requests and changed counts of ways to manage N Actions org secrets (a measurement, not a test).
 
 Against the bundled simulator with simulated latency, on the Actions store, each from an empty store:
-the secretops.github.org_secrets role, a loop of secretops.github.org_secret tasks and a loop of the
+the secretops.github.org_secrets role, a loop of secretops.github.org_secret tasks, a loop of the
 only Ansible peer, community.general.github_secrets (installed by scripts/benchmark.sh into
-.build/benchmark/collections for the benchmark only). Ours run first, rerun with
+.build/benchmark/collections for the benchmark only), and a loop of ansible.builtin.ping tasks, which
+sends no request: Ansible's own cost per task, the floor of any loop. Ours run first, rerun with
 update_value=on_create and rerun with update_value=always; the peer has no such option (it cannot
 compare values) and writes every run. Then a large list (GitHub's 1,000 Actions secrets per org)
 through the role, first run and rerun. Run it with `make benchmark`.
@@ -34,12 +35,13 @@ ORG = 'acme'
 STORE = 'actions'
 TOKEN = 'sim-admin-token'
 PEER = 'peer_loop'
-APPROACHES = ('role', 'module_loop', PEER, 'uri_loop')
-DEFAULT_APPROACHES = ('role', 'module_loop', PEER)
+FLOOR = 'floor_loop'  # ansible.builtin.ping: what Ansible itself costs per task, no request
+APPROACHES = ('role', 'module_loop', PEER, FLOOR, 'uri_loop')
+DEFAULT_APPROACHES = ('role', 'module_loop', PEER, FLOOR)
 OURS_CASES = (('first run', 'on_create'), ('rerun', 'on_create'), ('rerun, update_value=always', 'always'))
 # Loops are what takes time (about 1 s of CPU per task): they run the two cases the peer is compared on.
 CASES = {'role': OURS_CASES, 'module_loop': OURS_CASES[:2], 'uri_loop': OURS_CASES[:2],
-         PEER: (('first run', None), ('rerun', None))}
+         PEER: (('first run', None), ('rerun', None)), FLOOR: (('no request', None),)}
 # Which of our cases each peer case is compared with (peer wall / our wall).
 RATIO_OF = {'first run': 'first run', 'rerun': 'rerun', 'rerun, update_value=always': 'rerun'}
 # The peer's playbook. It lives here, written to a temporary file for each run, and not in playbooks/:
@@ -170,7 +172,11 @@ def run_approach(sim, env, approach, count, latency_s, cases=None):
                   '%.0f ms more to the next task\'s first' % ('', '', '', profile[0], profile[1], profile[2]))
         sys.stdout.flush()
         rows.append(row)
-        check_store(sim, approach, names)
+        if approach == FLOOR:
+            if total:
+                sys.exit('%s sent %d requests; it must send none' % (approach, total))
+        else:
+            check_store(sim, approach, names)
     return rows
 
 
@@ -191,7 +197,7 @@ def print_table(rows):
             row['changed'], ratio(rows, row), ratio(rows, row, 'cpu')))
 
 
-def print_aims(rows, count):
+def print_aims(rows, count, latency_s):
     def find(approach, case, n=count):
         return next((r for r in rows if r['approach'] == approach and r['case'] == case and r['count'] == n), None)
 
@@ -217,6 +223,14 @@ def print_aims(rows, count):
         print('\nAims:')
         for met, text in checks:
             print('  %-7s %s' % ('MET' if met else 'NOT MET', text))
+    floor, ours = find(FLOOR, 'no request'), find('module_loop', 'rerun')
+    if floor and ours and peer_rerun:
+        # A rerun task needs at least one round trip: the fastest any one-task-per-secret loop can be.
+        best = floor['wall'] + count * latency_s
+        print('\nFloor: a loop of %d ansible.builtin.ping tasks takes %.1f s; with one round trip per task, at least '
+              '%.1f s, %.1fx faster than the peer\'s rerun at most. The org_secret rerun takes %.1f s, %.0f ms per task '
+              'above that floor.' % (count, floor['wall'], best, peer_rerun['wall'] / best, ours['wall'],
+                                      1000 * (ours['wall'] - best) / count))
 
 
 def main():
@@ -257,7 +271,7 @@ def main():
         if args.large_count:
             rows.extend(run_approach(sim, env, 'role', args.large_count, args.latency_ms / 1000.0, OURS_CASES[:2]))
     print_table(rows)
-    print_aims(rows, args.count)
+    print_aims(rows, args.count, args.latency_ms / 1000.0)
     print('\nTotal wall time: %.0f s; load average at the end %s on %d CPUs'
           % (time.monotonic() - started, '/'.join('%.1f' % x for x in os.getloadavg()), os.cpu_count()))
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make benchmark: install the collection and, for the benchmark only, the peer (community.general),
-# then time the role, a loop of org_secret and a loop of community.general.github_secrets on the
-# Actions store, and the role on 1,000 secrets.
-#   scripts/benchmark.sh [--count N] [--large-count N] [--latency-ms MS] [--approaches role,module_loop,peer_loop,uri_loop]
+# then time the role, a loop of org_secret, a loop of community.general.github_secrets and a loop of
+# ansible.builtin.ping (Ansible's own cost per task) on the Actions store, and the role on 1,000 secrets.
+#   scripts/benchmark.sh [--count N] [--large-count N] [--latency-ms MS] [--approaches role,module_loop,peer_loop,floor_loop,uri_loop]
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
