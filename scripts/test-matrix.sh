@@ -16,9 +16,10 @@ LANES=("2.17.14:3.11 2.18.19:3.11 2.19.14:3.11" "2.20.10:3.12 2.21.5:3.13")
 # make test's ansible-core (requirements-dev.txt) is left out: every gate already ran on it there.
 DEV_CORE=$(sed -n 's/^ansible-core==//p' "$ROOT/requirements-dev.txt" 2>/dev/null)
 
-# The integration targets of each leg: every module, the lookup and both roles, old and new names.
+# The integration targets of each leg: every module, the lookup and both roles, old and new names, and
+# GitHub App authentication (JWTs signed with the leg's own cryptography).
 # Compatibility, not every behaviour again: `make test` runs all targets, in every store, once.
-MATRIX_TARGETS=(legacy_names ghes lookup_org_secret_info org_secrets_role tls)
+MATRIX_TARGETS=(legacy_names ghes lookup_org_secret_info org_secrets_role tls app_auth)
 # The collection's unit tests (the simulator's own tests do not depend on ansible-core).
 MATRIX_UNITS=(tests/unit/plugins/)
 
