@@ -227,10 +227,10 @@ def print_aims(rows, count, latency_s):
     if floor and ours and peer_rerun:
         # A rerun task needs at least one round trip: the fastest any one-task-per-secret loop can be.
         best = floor['wall'] + count * latency_s
+        above = 1000 * (ours['wall'] - best) / count
         print('\nFloor: a loop of %d ansible.builtin.ping tasks takes %.1f s; with one round trip per task, at least '
               '%.1f s, %.1fx faster than the peer\'s rerun at most. The org_secret rerun takes %.1f s, %.0f ms per task '
-              'above that floor.' % (count, floor['wall'], best, peer_rerun['wall'] / best, ours['wall'],
-                                      1000 * (ours['wall'] - best) / count))
+              'above that floor.' % (count, floor['wall'], best, peer_rerun['wall'] / best, ours['wall'], above))
 
 
 def main():
