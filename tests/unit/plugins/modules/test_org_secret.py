@@ -280,8 +280,7 @@ def test_a_given_value_reads_the_secret_and_the_key_together(sim, run, store, sl
     slow_down(sim, 'secrets/%s$' % slow, 0.4)
     together = [('GET', secrets_path(store, fast)), ('GET', secrets_path(store, slow))]
     for update_value in ('on_create', 'always'):
-        sim.state.reset()
-        sim.state.clear_log()
+        sim.state.reset()  # the seed again, and an empty log
         assert run(name='api_key', value=VALUE, visibility='all', update_value=update_value)['changed'] is True
         assert requests_sent(sim) == together + [('PUT', secrets_path(store, 'API_KEY'))]
     sim.state.clear_log()
